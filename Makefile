@@ -1,0 +1,51 @@
+# The project's front door: the same commands locally and in CI.
+#   make serve   the site with live reload on http://127.0.0.1:8000
+#   make test    the whole test suite
+#   make build   strict build into site/
+#   make check   validate all content
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ADDRESS ?= 127.0.0.1:8000
+
+# Material prints a banner about MkDocs 2.0, which this project does not use.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test schema lock clean
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload --no-strict --dev-addr $(ADDRESS)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/python scripts/validate.py
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Refresh the schema's vocabulary lists from the taxonomy.
+schema: $(STAMP)
+	$(BIN)/python scripts/schema.py
+
+# Re-resolve requirements.in into exact pins in requirements.txt.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet -r requirements.in
+	{ echo "# Exact versions of everything the build and tests use."; \
+	  echo "# Generated from requirements.in by 'make lock'; edit that file, not this one."; \
+	  .lock-venv/bin/python -m pip freeze --exclude pip; } > requirements.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

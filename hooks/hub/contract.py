@@ -1,0 +1,45 @@
+"""The contract every content file is checked against: taxonomy, schema, settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Contact
+from .schema import DEFAULT_PATH as DEFAULT_SCHEMA
+from .schema import load_schema
+from .taxonomy import DEFAULT_PATH as DEFAULT_TAXONOMY
+from .taxonomy import Taxonomy, TaxonomyError, load_taxonomy
+
+DEFAULT_SETTINGS = Path(__file__).parent / "data" / "hub.yml"
+PROGRAMME_TEAM = "programme-team"  # the contact shorthand in front matter
+
+
+@dataclass(frozen=True)
+class Contract:
+    """What content is checked against, loaded once per build or command."""
+
+    taxonomy: Taxonomy
+    schema: dict[str, Any]
+    programme_team: Contact
+
+
+def load_contract(
+    taxonomy: Path = DEFAULT_TAXONOMY,
+    schema: Path = DEFAULT_SCHEMA,
+    settings: Path = DEFAULT_SETTINGS,
+) -> Contract:
+    """Read the three files; a broken taxonomy or settings file raises ``TaxonomyError``."""
+    return Contract(load_taxonomy(taxonomy), load_schema(schema), _programme_team(settings))
+
+
+def _programme_team(path: Path) -> Contact:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        team = data["programme_team"]
+        return Contact(name=str(team["name"]), role=str(team["role"]), email=str(team["email"]))
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise TaxonomyError([f"{path}: programme_team needs name, role and email ({exc})"]) from exc

@@ -1,0 +1,179 @@
+"""Render case-study pages and case-study cards as Markdown with HTML blocks.
+
+Raw HTML blocks are left alone by Python-Markdown, so contributor text in
+them is escaped here once and never interpreted as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .model import CaseStudy
+from .htmltext import esc, format_date, link, md_escape, plural, time_tag, with_unit
+from .problems import Problem
+from .taxonomy import Taxonomy
+
+CONTRIBUTE_URL = "contribute/"
+
+
+def term_url(vocabulary: str, term_id: str) -> str:
+    """The page address of a term, e.g. ``boroughs/tower-hamlets/``."""
+    section = {"themes": "themes", "areas": "boroughs", "ics": "ics"}[vocabulary]
+    return f"{section}/{term_id}/"
+
+
+def render_term_links(from_url: str, vocabulary: str, ids: Sequence[str], taxonomy: Taxonomy) -> str:
+    """Comma-separated links to the pages of ``ids``."""
+    terms = taxonomy.vocabulary(vocabulary)
+    return ", ".join(link(from_url, term_url(vocabulary, i), terms[i].name) for i in ids)
+
+
+def ics_of(record: CaseStudy, taxonomy: Taxonomy) -> list[str]:
+    """The ICS ids of a case study's areas, in order, without repeats."""
+    return list(dict.fromkeys(taxonomy.areas[a].ics for a in record.areas if taxonomy.areas[a].ics))
+
+
+def render_card(record: CaseStudy, from_url: str, taxonomy: Taxonomy, heading: int = 3) -> str:
+    """One case study in a list: title link, summary, organisation, areas, date."""
+    areas = ", ".join(esc(taxonomy.areas[a].name) for a in record.areas)
+    meta = [f'<span class="hub-card__org">{esc(record.organisation)}</span>'] if record.organisation else []
+    if areas:
+        meta.append(f'<span class="hub-card__areas">{areas}</span>')
+    if record.published:
+        meta.append(f'<span class="hub-card__date">Published {time_tag(record.published)}</span>')
+    example = ' <span class="hub-badge hub-badge--example">Example</span>' if record.example else ""
+    return (
+        '<li class="hub-card">'
+        f'<h{heading} class="hub-card__title">{link(from_url, record.url, record.title)}{example}</h{heading}>'
+        f'<p class="hub-card__summary">{esc(record.summary)}</p>'
+        f'<p class="hub-card__meta">{" · ".join(meta)}</p>'
+        "</li>"
+    )
+
+
+def render_cards(records: Sequence[CaseStudy], from_url: str, taxonomy: Taxonomy, heading: int = 3) -> str:
+    """A list of case-study cards as one HTML block."""
+    cards = "\n".join(render_card(r, from_url, taxonomy, heading) for r in records)
+    return f'<ul class="hub-cards">\n{cards}\n</ul>'
+
+
+def render_empty(from_url: str, where: str) -> str:
+    """What a list with no case studies says, with the way to add one."""
+    return (
+        f'<p class="hub-empty">There are no case studies {esc(where)} yet. '
+        f"{link(from_url, CONTRIBUTE_URL, 'Share what has worked for you')} and it will be listed here.</p>"
+    )
+
+
+def render_case_study(record: CaseStudy, taxonomy: Taxonomy, show_problems: bool = True) -> str:
+    """The whole Markdown of a case-study page."""
+    parts = [f"# {md_escape(record.title)}", ""]
+    if record.example:
+        parts += [render_example_banner(), ""]
+    if show_problems and record.problems:
+        parts += [render_problems(record.problems), ""]
+    if record.summary:
+        parts += [f'<p class="hub-lead">{esc(record.summary)}</p>', ""]
+    parts += [render_glance(record, taxonomy), "", record.body.strip(), ""]
+    if record.sources:
+        parts += [render_sources(record.sources), ""]
+    return "\n".join(parts)
+
+
+def render_example_banner() -> str:
+    return (
+        '<div class="hub-example" role="note"><p><strong>Illustrative example.</strong> '
+        "This case study was written to show the format. It does not describe a real initiative, "
+        "and its figures are not real.</p></div>"
+    )
+
+
+def render_problems(problems: Sequence[Problem]) -> str:
+    """A visible list of problems, for previews of a broken case study."""
+    items = "".join(f"<li>{esc(p)}</li>" for p in problems)
+    return (
+        '<div class="hub-problems" role="alert">'
+        f"<p><strong>This case study has {plural(len(problems), 'problem')}.</strong> "
+        "It cannot be published until they are fixed.</p>"
+        f"<ul>{items}</ul></div>"
+    )
+
+
+def render_glance(record: CaseStudy, taxonomy: Taxonomy) -> str:
+    """The 'at a glance' panel: everything the metadata says, linked to its pages."""
+    url = record.url
+    rows: list[tuple[str, str]] = []
+    if record.organisation:
+        rows.append(("Organisation", esc(record.organisation)))
+    if record.areas:
+        label = "Area" if len(record.areas) == 1 else "Areas"
+        rows.append((label, render_term_links(url, "areas", record.areas, taxonomy)))
+    ics = ics_of(record, taxonomy)
+    if ics:
+        label = "Integrated care system" if len(ics) == 1 else "Integrated care systems"
+        rows.append((label, render_term_links(url, "ics", ics, taxonomy)))
+    if record.themes:
+        rows.append(("Themes" if len(record.themes) > 1 else "Theme", render_term_links(url, "themes", record.themes, taxonomy)))
+    if record.settings:
+        rows.append(("Setting", ", ".join(esc(taxonomy.settings[s].name) for s in record.settings)))
+    if record.status:
+        term = taxonomy.statuses[record.status]
+        rows.append(("Status", _badge("status", term.id, term.name, term.description)))
+    if record.evidence:
+        term = taxonomy.evidence[record.evidence]
+        rows.append(("Evidence", _badge("evidence", term.id, term.name, term.description)))
+    if record.contact:
+        c = record.contact
+        rows.append(
+            ("Contact", f'{esc(c.name)}, {esc(c.role)}<br><a href="mailto:{esc(c.email)}">{esc(c.email)}</a>')
+        )
+    for label, day in (("Published", record.published), ("Updated", record.updated), ("Review due", record.review_due)):
+        if day:
+            rows.append((label, time_tag(day)))
+    items = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in rows)
+    outcomes = render_outcomes(record) if record.outcomes else ""
+    return (
+        '<aside class="hub-glance" aria-labelledby="hub-glance-title">'
+        '<h2 class="hub-glance__title" id="hub-glance-title">At a glance</h2>'
+        f'<dl class="hub-glance__list">{items}</dl>{outcomes}</aside>'
+    )
+
+
+def _badge(kind: str, term_id: str, name: str, description: str) -> str:
+    return (
+        f'<span class="hub-badge hub-badge--{kind}-{term_id}">{esc(name)}</span> '
+        f'<span class="hub-glance__hint">{esc(description)}</span>'
+    )
+
+
+def render_outcomes(record: CaseStudy) -> str:
+    """Outcomes as a table: measure, before, after, period, source."""
+    rows = []
+    for outcome in record.outcomes:
+        source = (
+            f'<a href="{esc(outcome.source)}">Source</a>' if outcome.source else '<span aria-label="none">–</span>'
+        )
+        rows.append(
+            "<tr>"
+            f'<th scope="row">{esc(outcome.measure)}</th>'
+            f"<td>{esc(with_unit(outcome.baseline, outcome.unit))}</td>"
+            f"<td>{esc(with_unit(outcome.result, outcome.unit))}</td>"
+            f"<td>{esc(outcome.period)}</td>"
+            f"<td>{source}</td>"
+            "</tr>"
+        )
+    return (
+        '<div class="hub-outcomes"><table>'
+        "<caption>Outcomes, as reported by the source</caption>"
+        '<thead><tr><th scope="col">Measure</th><th scope="col">Before</th><th scope="col">After</th>'
+        '<th scope="col">Period</th><th scope="col">Source</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def render_sources(sources: Sequence[str]) -> str:
+    items = "".join(f'<li><a href="{esc(s)}">{esc(s)}</a></li>' for s in sources)
+    return f'<section class="hub-sources" aria-labelledby="hub-sources-title"><h2 id="hub-sources-title">Sources</h2><ul>{items}</ul></section>'
+
+
+__all__ = ["render_case_study", "render_cards", "render_card", "render_empty", "term_url", "format_date"]

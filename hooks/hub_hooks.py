@@ -1,0 +1,118 @@
+"""MkDocs adapter for the hub: turns MkDocs events into calls to ``hub``.
+
+All logic lives in the ``hub`` package, which never imports MkDocs; this
+file only decides when to act, moves data in and out, and reports problems
+through MkDocs' logger so that ``mkdocs build --strict`` fails on them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+from hub.build import Hub, HubConfig, load_hub
+from hub.markers import fill_markers
+from hub.render import render_case_study
+from hub.taxonomy import TaxonomyError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+# A child of the "mkdocs" logger: its warnings count in strict mode.
+log = logging.getLogger("mkdocs.plugins.hub")
+
+# Hub pages are reached from index pages, never listed one by one in the nav.
+NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
+
+# The hub loaded for the current build (``mkdocs serve`` rebuilds reload it).
+_hub: Hub | None = None
+
+
+def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
+    if not config.use_directory_urls:
+        raise PluginError("hub: the hub's page addresses need use_directory_urls: true")
+    return config
+
+
+def on_files(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files:
+    """Load all content once, report its problems, and add its pages."""
+    global _hub
+    root = Path(config.config_file_path).resolve().parent
+    options = (config.extra or {}).get("hub", {})
+    try:
+        _hub = load_hub(HubConfig.from_options(root, options))
+    except TaxonomyError as exc:
+        raise PluginError("hub: the taxonomy is broken:\n" + "\n".join(exc.messages)) from exc
+    for problem in _hub.problems:
+        if problem.severity == "error":
+            log.warning(str(problem))
+        else:
+            log.info(str(problem))
+    docs_dir = Path(config.docs_dir).resolve()
+    for record in _hub.collection.case_studies:
+        _claim(files, record.src_uri)
+        files.append(_case_study_file(record.src_uri, _hub.config.case_studies / f"{record.stem}.md", docs_dir, record.decodable, config))
+    for page in _hub.pages:
+        _claim(files, page.src_uri)
+        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=NOT_IN_NAV))
+    return files
+
+
+def _claim(files: Files, src_uri: str) -> None:
+    """Refuse to hide a hand-written page behind a generated one."""
+    existing = files.get_file_from_path(src_uri)
+    if existing is not None:
+        raise PluginError(
+            f"hub: docs/{src_uri} has the address of a page the hub generates; rename or remove it"
+        )
+
+
+def _case_study_file(src_uri: str, path: Path, docs_dir: Path, decodable: bool, config: MkDocsConfig) -> File:
+    """A page at ``src_uri`` read from the real file, so edit links and git dates work."""
+    if not decodable:
+        # MkDocs cannot read it; the page shows the problem instead (strict builds fail).
+        return File.generated(config, src_uri, content=" ", inclusion=NOT_IN_NAV)
+    file = File(
+        src_uri,
+        src_dir=None,
+        dest_dir=config.site_dir,
+        use_directory_urls=config.use_directory_urls,
+        inclusion=NOT_IN_NAV,
+    )
+    file.abs_src_path = str(path)
+    # Relative to edit_uri (".../docs/"): urljoin folds the "..", giving ".../case_studies/x.md".
+    file.edit_uri = Path(os.path.relpath(path, docs_dir)).as_posix()
+    return file
+
+
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
+    """Render case studies from their records; fill markers in other pages."""
+    assert _hub is not None, "on_files runs before on_page_markdown"
+    record = _hub.case_study_at(page.file.src_uri)
+    if record is not None:
+        # Front matter keys that Material reads with other meanings (status) must not leak.
+        page.meta.pop("status", None)
+        page.meta["title"] = record.title
+        page.meta["description"] = record.summary
+        return render_case_study(record, _hub.taxonomy)
+    if page.file.generated_by is not None:
+        return markdown
+    filled, problems = fill_markers(
+        markdown,
+        page.url,
+        f"{Path(config.docs_dir).name}/{page.file.src_uri}",
+        _hub.collection.case_studies,
+        _hub.indexes,
+        _hub.taxonomy,
+        source=page.file.content_string,
+    )
+    for problem in problems:
+        log.warning(str(problem))
+    return filled

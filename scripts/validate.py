@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Check case studies and print every problem at once.
+
+Usage:
+  python scripts/validate.py                 # all content
+  python scripts/validate.py case_studies/merton-social-prescribing.md
+
+Each problem is one line, ``path:line: field: message``, followed by a count.
+Exits 1 if there is any error, 0 otherwise. With GITHUB_ACTIONS=true it also
+prints GitHub annotations so problems show on the pull request's files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import _paths  # noqa: F401  (puts hooks/ on sys.path)
+from _paths import CASE_STUDIES
+
+from hub.casestudy import parse_case_study
+from hub.collection import collect, display_path, load_collection
+from hub.contract import Contract, load_contract
+from hub.problems import Problem, count_errors
+from hub.taxonomy import TaxonomyError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders to check (default: all content)")
+    parser.add_argument(
+        "--case-studies", type=Path, default=CASE_STUDIES, metavar="DIR",
+        help="the case-study folder to check against (default: case_studies/ of this project)",
+    )
+    args = parser.parse_args(argv)
+    try:
+        contract = load_contract()
+    except TaxonomyError as exc:
+        print("\n".join(exc.messages), file=sys.stderr)
+        return 2
+    problems, files = check(args.paths, args.case_studies, contract)
+    report(problems, files, annotate=os.environ.get("GITHUB_ACTIONS") == "true")
+    return 1 if count_errors(problems) else 0
+
+
+def check(paths: list[Path], folder: Path, contract: Contract) -> tuple[list[Problem], int]:
+    """Problems in ``paths`` (all of ``folder`` if empty), checked against the whole collection.
+
+    Paths in messages are relative to the current folder, so a terminal can open them.
+    """
+    here = Path.cwd()
+    collection = load_collection(folder.resolve(), here, contract)
+    if not paths:
+        return list(collection.problems), len(collection.case_studies)
+    files = [f for p in paths for f in (sorted(p.rglob("*.md")) if p.is_dir() else [p])]
+    shown = {display_path(f.resolve(), here): f for f in files}
+    known = {c.path for c in collection.case_studies}
+    problems = [Problem(name, 1, "file", "does not exist") for name, f in shown.items() if not f.is_file()]
+    outside = [
+        parse_case_study(f.read_bytes(), name, f.stem, contract)
+        for name, f in shown.items()
+        if f.is_file() and name not in known
+    ]
+    combined = collect([*collection.case_studies, *outside])
+    problems += [p for p in combined.problems if p.path in shown]
+    return sorted(problems), len(shown)
+
+
+def report(problems: list[Problem], files: int, annotate: bool = False) -> None:
+    """Print each problem, then a count."""
+    for problem in problems:
+        print(problem)
+        if annotate:
+            level = "error" if problem.severity == "error" else "warning"
+            print(f"::{level} file={problem.path},line={problem.line},title={problem.field}::{problem.message}")
+    errors = count_errors(problems)
+    warnings = len(problems) - errors
+    checked = f"{files} file{'s' if files != 1 else ''}"
+    if not problems:
+        print(f"No problems in {checked}.")
+    else:
+        parts = [f"{errors} problem{'s' if errors != 1 else ''}"]
+        if warnings:
+            parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+        print(f"{' and '.join(parts)} in {checked}.")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""Build small fixture sites with the hub's hooks, in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+FIXTURE_CONFIG = """\
+site_name: Fixture hub
+site_url: https://hub.example.org/
+repo_url: https://github.com/example/hub
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  font: false
+  features: [content.action.edit]
+strict: true
+validation:
+  omitted_files: warn
+  not_found: warn
+  anchors: warn
+hooks:
+  - {hooks}
+plugins: []
+markdown_extensions: [attr_list, md_in_html, tables]
+extra:
+  hub:
+    case_studies: case_studies
+nav:
+  - Home: index.md
+  - Case studies: case-studies/index.md
+  - Themes: themes/index.md
+  - Boroughs: boroughs/index.md
+  - ICS: ics/index.md
+  - Contribute: contribute.md
+"""
+
+
+@dataclass
+class Built:
+    root: Path
+    returncode: int
+    log: str
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def html(self, url: str) -> str:
+        """The HTML of the page at site-relative ``url`` (e.g. ``themes/x/``)."""
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+def write_site(root: Path, case_studies: dict[str, str | bytes], docs: dict[str, str] | None = None) -> None:
+    """A fixture project: mkdocs.yml, docs/ and case_studies/."""
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "case_studies").mkdir(exist_ok=True)
+    (root / "mkdocs.yml").write_text(
+        FIXTURE_CONFIG.format(hooks=ROOT / "hooks" / "hub_hooks.py"), encoding="utf-8"
+    )
+    pages = {"index.md": "# Home\n\n<!-- hub:latest limit=3 -->\n", "contribute.md": "# Contribute\n\nHow.\n"}
+    pages.update(docs or {})
+    for name, text in pages.items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    for name, content in case_studies.items():
+        path = root / "case_studies" / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def build(root: Path, *args: str) -> Built:
+    """Run ``mkdocs build`` (strict unless ``--no-strict`` is passed) on the fixture."""
+    strict = [] if "--no-strict" in args else ["--strict"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *strict, *args, "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")],
+        cwd=root, capture_output=True, text=True, env=env, check=False,
+    )
+    return Built(root, result.returncode, result.stdout + result.stderr)

@@ -1,0 +1,70 @@
+"""The real site: every shipped case study has its page and is on every page it belongs to."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import ROOT
+from hub.build import HubConfig, load_hub
+
+pytestmark = pytest.mark.build
+
+HUB = load_hub(HubConfig.from_options(ROOT, {}))
+CASE_STUDIES = HUB.collection.case_studies
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def listed(site: Path, url: str) -> set[str]:
+    """Site paths linked from every page of the list at ``url`` (page 1 and /page/N/)."""
+    pages = [site / url / "index.html", *sorted((site / url / "page").glob("*/index.html"))]
+    targets = set()
+    for page in pages:
+        base = "/" + page.parent.relative_to(site).as_posix() + "/"
+        for href in re.findall(r'href="([^"#]+)"', page.read_text(encoding="utf-8")):
+            targets.add(urljoin(base, href))
+    return targets
+
+
+def test_there_is_shipped_content():
+    assert CASE_STUDIES, "case_studies/ is empty"
+
+
+@pytest.mark.parametrize("record", CASE_STUDIES, ids=lambda r: r.stem)
+def test_nothing_is_lost(shipped_site, record):
+    page = f"/case-studies/{record.stem}/"
+    assert (shipped_site / "case-studies" / record.stem / "index.html").is_file()
+    assert page in listed(shipped_site, "case-studies")
+    for theme in record.themes:
+        assert page in listed(shipped_site, f"themes/{theme}"), theme
+    for area in record.areas:
+        assert page in listed(shipped_site, f"boroughs/{area}"), area
+        ics = HUB.taxonomy.areas[area].ics
+        if ics:
+            assert page in listed(shipped_site, f"ics/{ics}"), ics
+
+
+def test_every_term_has_a_page(shipped_site):
+    for theme in HUB.taxonomy.themes:
+        assert (shipped_site / "themes" / theme.id / "index.html").is_file()
+    for area in HUB.taxonomy.areas:
+        assert (shipped_site / "boroughs" / area.id / "index.html").is_file()
+    for ics in HUB.taxonomy.ics:
+        assert (shipped_site / "ics" / ics.id / "index.html").is_file()

@@ -1,0 +1,46 @@
+"""The JSON Schema: valid, described, in step with the taxonomy, true to the validator."""
+
+from __future__ import annotations
+
+import jsonschema
+import pytest
+
+from hub.schema import DEFAULT_PATH, field_rows, load_schema, render_schema, sync_schema
+
+
+def test_schema_is_valid_json_schema():
+    jsonschema.Draft202012Validator.check_schema(load_schema())
+
+
+def test_every_field_has_a_description():
+    for name, _required, _kind, description in field_rows(load_schema()):
+        assert description.strip(), name
+
+
+def test_vocabulary_lists_match_the_taxonomy(contract):
+    """Fails when the taxonomy changed and `make schema` was not run."""
+    on_disk = DEFAULT_PATH.read_text(encoding="utf-8")
+    assert on_disk == render_schema(sync_schema(load_schema(), contract.taxonomy))
+
+
+def test_sync_fills_every_vocabulary(contract):
+    schema = sync_schema(load_schema(), contract.taxonomy)
+    assert "Tower Hamlets" in schema["properties"]["boroughs"]["items"]["enum"]
+    assert "proactive-care" in schema["properties"]["themes"]["items"]["enum"]
+    assert schema["properties"]["status"]["enum"][:4] == ["piloting", "Piloting", "running", "Running"]
+
+
+def test_required_fields_are_the_contract():
+    assert load_schema()["required"] == [
+        "title", "summary", "organisation", "boroughs", "themes", "published", "review_due", "status", "evidence", "contact",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "kind"),
+    [("boroughs", "list of areas"), ("published", "date (YYYY-MM-DD)"), ("status", "one of the statuses"),
+     ("contact.email", "email address"), ("outcomes[].baseline", "number"), ("example", "true or false")],
+)
+def test_field_table_types(field, kind):
+    rows = {name: k for name, _r, k, _d in field_rows(load_schema())}
+    assert rows[field] == kind
