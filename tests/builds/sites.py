@@ -18,6 +18,7 @@ repo_url: https://github.com/example/hub
 edit_uri: edit/main/docs/
 theme:
   name: material
+  custom_dir: {theme}
   font: false
   features: [content.action.edit]
 strict: true
@@ -62,7 +63,7 @@ def write_site(root: Path, case_studies: dict[str, str | bytes], docs: dict[str,
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "case_studies").mkdir(exist_ok=True)
     (root / "mkdocs.yml").write_text(
-        FIXTURE_CONFIG.format(hooks=ROOT / "hooks" / "hub_hooks.py"), encoding="utf-8"
+        FIXTURE_CONFIG.format(hooks=ROOT / "hooks" / "hub_hooks.py", theme=ROOT / "hooks" / "theme"), encoding="utf-8"
     )
     pages = {"index.md": "# Home\n\n<!-- hub:latest limit=3 -->\n", "contribute.md": "# Contribute\n\nHow.\n"}
     pages.update(docs or {})

@@ -128,3 +128,17 @@ def test_page_html_does_not_grow_with_the_number_of_case_studies(site, tmp_path)
     # Pages whose own content is the same in both builds: only the nav could make them grow.
     for url in ("case-studies/hackney-triage/", "contribute/", "themes/accessible-care/", "ics/south-west-london/"):
         assert len(bigger.html(url)) == len(site.html(url)), url
+
+
+@pytest.mark.parametrize(
+    "title",
+    ['<img src=x onerror=alert(1)>', '</title><script>alert(1)</script>', '" onmouseover="alert(1)'],
+)
+def test_no_front_matter_value_can_inject_markup(tmp_path, title):
+    evil = cs(title, "2025-01-01", ["Camden"], ["workforce"], summary=f'Plain "quoted" text {title[:2]}')
+    write_site(tmp_path, {"evil.md": evil})
+    built = build(tmp_path, "--no-strict")  # the summary check fails strict builds; rendering must be safe anyway
+    assert built.returncode == 0, built.log
+    for url in ("case-studies/evil/", "case-studies/", "themes/workforce/", "boroughs/camden/", ""):
+        html = built.html(url)
+        assert "<img src=x" not in html and "<script>alert" not in html and '" onmouseover=' not in html, url
