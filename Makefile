@@ -31,8 +31,10 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python scripts/validate.py
 
+# The browser tests need Chromium: ensure_browser.py finds or installs one (or says how).
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	@browser="$$($(BIN)/python scripts/ensure_browser.py)" && \
+	HUB_BROWSER="$$browser" $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Refresh the schema's vocabulary lists from the taxonomy.
 schema: $(STAMP)

@@ -1,44 +1,16 @@
-"""Shared fixtures: the shipped contract and a helper that writes case studies."""
+"""Shared fixtures: the shipped contract and the shipped site, built once."""
 
 from __future__ import annotations
 
-import textwrap
+import os
+import subprocess
+import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from hub.contract import Contract, load_contract
-
-ROOT = Path(__file__).resolve().parents[1]
-
-VALID_FRONT_MATTER: dict[str, Any] = {
-    "title": "Same-day telephone triage in a Greenwich practice",
-    "summary": "Every request for an appointment is triaged by a GP on the same day.",
-    "organisation": "Example Medical Centre",
-    "boroughs": ["Greenwich"],
-    "themes": ["accessible-care"],
-    "published": "2025-03-05",
-    "review_due": "2026-03-05",
-    "status": "running",
-    "evidence": "measured",
-    "contact": {"name": "Alex Example", "role": "Practice manager", "email": "alex@example.org"},
-}
-
-VALID_BODY = """\
-## What we did
-
-We triaged every request on the day.
-
-## Results
-
-Fewer people waited.
-
-## What we learned
-
-Start small.
-"""
+from support import ROOT
 
 
 @pytest.fixture(scope="session")
@@ -46,13 +18,14 @@ def contract() -> Contract:
     return load_contract()
 
 
-def case_study_text(front_matter: dict[str, Any] | None = None, body: str = VALID_BODY, **changes: Any) -> str:
-    """A case study's text: the valid front matter with ``changes`` (None removes a key)."""
-    data = dict(VALID_FRONT_MATTER if front_matter is None else front_matter)
-    for key, value in changes.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=None)
-    return f"---\n{dumped}---\n\n{textwrap.dedent(body)}"
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Path:
+    """The real site with its shipped content, built once per test session (strict)."""
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

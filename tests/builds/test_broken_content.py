@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, case_study_text
+from support import ROOT, case_study_text
 from sites import build, write_site
 
 pytestmark = pytest.mark.build

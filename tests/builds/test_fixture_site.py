@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import case_study_text
+from support import case_study_text
 from sites import build, write_site
 
 pytestmark = pytest.mark.build

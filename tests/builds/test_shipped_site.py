@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 from hub.build import HubConfig, load_hub
 
 pytestmark = pytest.mark.build
 
 HUB = load_hub(HubConfig.from_options(ROOT, {}))
 CASE_STUDIES = HUB.collection.case_studies
-
-
-@pytest.fixture(scope="session")
-def shipped_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("shipped") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
 
 
 def listed(site: Path, url: str) -> set[str]:

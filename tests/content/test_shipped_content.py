@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT
+from support import ROOT
 from hub.build import HubConfig, load_hub
 from hub.schema import load_schema
 

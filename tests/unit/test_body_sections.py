@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import case_study_text
+from support import case_study_text
 from hub.body import parse_headings
 from hub.casestudy import parse_case_study
 

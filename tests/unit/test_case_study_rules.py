@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import VALID_BODY, case_study_text
+from support import VALID_BODY, case_study_text
 from hub.casestudy import parse_case_study
 
 PATH = "case_studies/example.md"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, case_study_text
+from support import ROOT, case_study_text
 
 SCRIPT = ROOT / "scripts" / "validate.py"
 

@@ -1,0 +1,24 @@
+"""One page of every template of the site, for the accessibility and privacy checks."""
+
+from __future__ import annotations
+
+from support import ROOT
+from hub.build import HubConfig, load_hub
+
+_HUB = load_hub(HubConfig.from_options(ROOT, {}))
+_FIRST = _HUB.collection.case_studies[0]
+
+TEMPLATES = {
+    "home": "",
+    "case study": _FIRST.url,
+    "case-study list": "case-studies/",
+    "themes": "themes/",
+    "theme": f"themes/{_FIRST.themes[0]}/",
+    "boroughs": "boroughs/",
+    "area": f"boroughs/{_FIRST.areas[0]}/",
+    "empty area": "boroughs/barnet/" if not _HUB.indexes.areas["barnet"] else "boroughs/london-wide/",
+    "integrated care systems": "ics/",
+    "ICS": "ics/south-west-london/",
+    "contribute": "contribute/",
+    "404": "no-such-page/",
+}

@@ -1,0 +1,61 @@
+"""The built site in a real browser: navigation, dark mode, keyboard, 404."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_desktop_navigation_to_a_case_study(page, base_url):
+    page.goto(base_url)
+    page.locator(".md-nav--primary").get_by_role("link", name="By theme").click()
+    expect(page).to_have_url(base_url + "themes/")
+    page.get_by_role("link", name="Proactive care", exact=True).click()
+    expect(page).to_have_url(base_url + "themes/proactive-care/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Proactive care")
+    page.locator(".hub-card__title a").first.click()
+    expect(page.locator(".hub-glance")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/case-studies/[a-z0-9-]+/$"))
+
+
+def test_mobile_navigation_through_the_drawer(mobile_page, base_url):
+    page = mobile_page
+    page.goto(base_url)
+    drawer = page.locator(".md-nav--primary").get_by_role("link", name="By borough")
+    expect(drawer).not_to_be_in_viewport()
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.locator(".md-nav--primary").get_by_text("Case studies", exact=True).first.click()
+    expect(drawer).to_be_in_viewport()
+    drawer.click()
+    expect(page).to_have_url(base_url + "boroughs/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Boroughs")
+
+
+def test_dark_mode_toggle(page, base_url):
+    page.emulate_media(color_scheme="light")
+    page.goto(base_url)
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.locator('label[title="Switch to dark mode"]').click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.reload()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_404_page(page, base_url):
+    response = page.goto(base_url + "case-studies/no-such-study/")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_contain_text("not found", ignore_case=True)
+    expect(page.get_by_role("link", name="Home").first).to_be_visible()
+
+
+def test_first_tab_reaches_the_skip_link(page, base_url):
+    page.goto(base_url + "themes/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused.lower().startswith("skip to content")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.closest('main') !== null || location.hash !== ''")
