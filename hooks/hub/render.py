@@ -7,6 +7,7 @@ them is escaped here once and never interpreted as Markdown or HTML.
 from __future__ import annotations
 
 from typing import Sequence
+from urllib.parse import unquote, urlparse
 
 from .model import CaseStudy
 from .htmltext import esc, format_date, link, md_escape, plural, time_tag, with_unit
@@ -171,8 +172,18 @@ def render_outcomes(record: CaseStudy) -> str:
     )
 
 
+def source_label(url: str) -> str:
+    """A readable name for a source link: its site and the last part of its path."""
+    parts = urlparse(url)
+    host = parts.netloc.removeprefix("www.")
+    last = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) if parts.path.strip("/") else ""
+    if parts.query and not last:
+        return f"{host} ({parts.query})"
+    return f"{host}: {last}" if last else host
+
+
 def render_sources(sources: Sequence[str]) -> str:
-    items = "".join(f'<li><a href="{esc(s)}">{esc(s)}</a></li>' for s in sources)
+    items = "".join(f'<li><a href="{esc(s)}">{esc(source_label(s))}</a></li>' for s in sources)
     return f'<section class="hub-sources" aria-labelledby="hub-sources-title"><h2 id="hub-sources-title">Sources</h2><ul>{items}</ul></section>'
 
 

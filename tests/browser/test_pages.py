@@ -59,3 +59,17 @@ def test_first_tab_reaches_the_skip_link(page, base_url):
     assert focused.lower().startswith("skip to content")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.closest('main') !== null || location.hash !== ''")
+
+
+def test_case_study_prints_cleanly_on_a4(page, base_url):
+    from templates import TEMPLATES
+
+    page.goto(base_url + TEMPLATES["case study"])
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        expect(page.locator(chrome).first).to_be_hidden()
+    expect(page.locator(".hub-glance")).to_be_visible()
+    expect(page.locator("article h1")).to_be_visible()
+    pdf = page.pdf(format="A4", print_background=False)
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert pdf.startswith(b"%PDF") and 1 <= pages <= 5, pages

@@ -160,3 +160,18 @@ def test_bad_markers_are_reported(contract, marker, expected):
     text = f"# Page\n\n{marker}\n"
     filled, problems = fill_markers(text, "x/", "docs/x.md", [], group_case_studies([], contract.taxonomy), contract.taxonomy)
     assert [str(p) for p in problems] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("url", "label"),
+    [
+        ("https://www.mertonccg.nhs.uk/News/Pages/East-Merton%E2%80%99s-pilot.aspx", "mertonccg.nhs.uk: East-Merton\u2019s-pilot.aspx"),
+        ("https://healthydialogues.co.uk/?p=214", "healthydialogues.co.uk (p=214)"),
+        ("https://pmc.ncbi.nlm.nih.gov/articles/PMC4001145/", "pmc.ncbi.nlm.nih.gov: PMC4001145"),
+        ("https://example.org", "example.org"),
+    ],
+)
+def test_source_labels(url, label):
+    from hub.render import source_label
+
+    assert source_label(url) == label
