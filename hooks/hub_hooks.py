@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from hub.build import Hub, HubConfig, load_hub
 from hub.markers import fill_markers
-from hub.render import render_case_study
+from hub.render import render_case_study, render_resource
 from hub.taxonomy import TaxonomyError
 
 if TYPE_CHECKING:
@@ -45,7 +45,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files:
     """Load all content once, report its problems, and add its pages."""
     global _hub
     root = Path(config.config_file_path).resolve().parent
-    options = (config.extra or {}).get("hub", {})
+    docs_dir = Path(config.docs_dir).resolve()
+    # Resources are pages in docs/leadership/: their src_uri is leadership/<name>.md.
+    options = {"resources": os.path.relpath(docs_dir / "leadership", root), **(config.extra or {}).get("hub", {})}
     try:
         _hub = load_hub(HubConfig.from_options(root, options))
     except TaxonomyError as exc:
@@ -55,10 +57,13 @@ def on_files(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files:
             log.warning(str(problem))
         else:
             log.info(str(problem))
-    docs_dir = Path(config.docs_dir).resolve()
     for record in _hub.collection.case_studies:
         _claim(files, record.src_uri)
         files.append(_case_study_file(record.src_uri, _hub.config.case_studies / f"{record.stem}.md", docs_dir, record.decodable, config))
+    for resource in _hub.collection.resources:
+        file = files.get_file_from_path(resource.src_uri)
+        if file is not None:  # listed on the leadership page, not one by one in the nav
+            file.inclusion = NOT_IN_NAV
     for page in _hub.pages:
         _claim(files, page.src_uri)
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=NOT_IN_NAV))
@@ -102,6 +107,11 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         page.meta["title"] = record.title
         page.meta["description"] = record.summary
         return render_case_study(record, _hub.taxonomy)
+    resource = _hub.resource_at(page.file.src_uri)
+    if resource is not None:
+        page.meta["title"] = resource.title
+        page.meta["description"] = resource.summary
+        return render_resource(resource, _hub.taxonomy)
     if page.file.generated_by is not None:
         return markdown
     filled, problems = fill_markers(
@@ -112,6 +122,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         _hub.indexes,
         _hub.taxonomy,
         source=page.file.content_string,
+        programme_team=_hub.contract.programme_team,
     )
     for problem in problems:
         log.warning(str(problem))

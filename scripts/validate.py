@@ -18,12 +18,13 @@ import sys
 from pathlib import Path
 
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
-from _paths import CASE_STUDIES
+from _paths import CASE_STUDIES, RESOURCES
 
 from hub.casestudy import parse_case_study
 from hub.collection import collect, display_path, load_collection
 from hub.contract import Contract, load_contract
 from hub.problems import Problem, count_errors
+from hub.resource import parse_resource
 from hub.taxonomy import TaxonomyError
 
 
@@ -35,36 +36,42 @@ def main(argv: list[str] | None = None) -> int:
         "--case-studies", type=Path, default=CASE_STUDIES, metavar="DIR",
         help="the case-study folder to check against (default: case_studies/ of this project)",
     )
+    parser.add_argument(
+        "--resources", type=Path, default=RESOURCES, metavar="DIR",
+        help="the leadership resources folder (default: docs/leadership/ of this project)",
+    )
     args = parser.parse_args(argv)
     try:
         contract = load_contract()
     except TaxonomyError as exc:
         print("\n".join(exc.messages), file=sys.stderr)
         return 2
-    problems, files = check(args.paths, args.case_studies, contract)
+    problems, files = check(args.paths, args.case_studies, args.resources, contract)
     report(problems, files, annotate=os.environ.get("GITHUB_ACTIONS") == "true")
     return 1 if count_errors(problems) else 0
 
 
-def check(paths: list[Path], folder: Path, contract: Contract) -> tuple[list[Problem], int]:
-    """Problems in ``paths`` (all of ``folder`` if empty), checked against the whole collection.
+def check(paths: list[Path], folder: Path, resources: Path, contract: Contract) -> tuple[list[Problem], int]:
+    """Problems in ``paths`` (all content if empty), checked against the whole collection.
 
     Paths in messages are relative to the current folder, so a terminal can open them.
     """
     here = Path.cwd()
-    collection = load_collection(folder.resolve(), here, contract)
+    collection = load_collection(folder.resolve(), here, contract, resources.resolve())
     if not paths:
-        return list(collection.problems), len(collection.case_studies)
+        return list(collection.problems), len(collection.case_studies) + len(collection.resources)
     files = [f for p in paths for f in (sorted(p.rglob("*.md")) if p.is_dir() else [p])]
     shown = {display_path(f.resolve(), here): f for f in files}
-    known = {c.path for c in collection.case_studies}
+    known = {c.path for c in (*collection.case_studies, *collection.resources)}
     problems = [Problem(name, 1, "file", "does not exist") for name, f in shown.items() if not f.is_file()]
-    outside = [
-        parse_case_study(f.read_bytes(), name, f.stem, contract)
-        for name, f in shown.items()
-        if f.is_file() and name not in known
+    new = [(name, f) for name, f in shown.items() if f.is_file() and name not in known]
+    new_resources = [
+        parse_resource(f.read_bytes(), name, f.stem, contract) for name, f in new if f.resolve().parent == resources.resolve()
     ]
-    combined = collect([*collection.case_studies, *outside])
+    new_case_studies = [
+        parse_case_study(f.read_bytes(), name, f.stem, contract) for name, f in new if f.resolve().parent != resources.resolve()
+    ]
+    combined = collect([*collection.case_studies, *new_case_studies], (), [*collection.resources, *new_resources])
     problems += [p for p in combined.problems if p.path in shown]
     return sorted(problems), len(shown)
 

@@ -9,11 +9,11 @@ from typing import Any
 from .collection import Collection, display_path, load_collection
 from .contract import DEFAULT_SETTINGS, Contract, load_contract
 from .indexes import PER_PAGE, Indexes, group_case_studies
-from .model import CaseStudy
+from .model import CaseStudy, Resource
 from .pages import GeneratedPage, plan_pages
 from .problems import Problem
 from .schema import DEFAULT_PATH as DEFAULT_SCHEMA
-from .schema import sync_schema
+from .schema import RESOURCE_PATH, sync_schema
 from .taxonomy import DEFAULT_PATH as DEFAULT_TAXONOMY
 from .taxonomy import Taxonomy
 
@@ -24,6 +24,7 @@ class HubConfig:
 
     root: Path  # the project folder: messages show paths relative to it
     case_studies: Path
+    resources: Path | None = None  # docs/leadership/: resource pages
     taxonomy: Path = DEFAULT_TAXONOMY
     schema: Path = DEFAULT_SCHEMA
     settings: Path = DEFAULT_SETTINGS
@@ -35,6 +36,7 @@ class HubConfig:
         return cls(
             root=root,
             case_studies=root / options.get("case_studies", "case_studies"),
+            resources=root / options.get("resources", "docs/leadership"),
             taxonomy=root / options["taxonomy"] if "taxonomy" in options else DEFAULT_TAXONOMY,
             schema=root / options["schema"] if "schema" in options else DEFAULT_SCHEMA,
             settings=root / options["settings"] if "settings" in options else DEFAULT_SETTINGS,
@@ -53,6 +55,7 @@ class Hub:
     pages: tuple[GeneratedPage, ...]
     schema_problems: tuple[Problem, ...] = ()
     by_src_uri: dict[str, CaseStudy] = field(default_factory=dict)
+    resources_by_src_uri: dict[str, Resource] = field(default_factory=dict)
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -66,14 +69,21 @@ class Hub:
         """The case study whose page is ``src_uri``, if it is one."""
         return self.by_src_uri.get(src_uri)
 
+    def resource_at(self, src_uri: str) -> Resource | None:
+        """The leadership resource whose page is ``src_uri``, if it is one."""
+        return self.resources_by_src_uri.get(src_uri)
+
 
 def load_hub(config: HubConfig) -> Hub:
     """Load and check all content; raises ``TaxonomyError`` if the taxonomy is broken."""
     contract = load_contract(config.taxonomy, config.schema, config.settings)
     taxonomy = contract.taxonomy
-    collection = load_collection(config.case_studies, config.root, contract)
-    schema_problems = check_schema_in_sync(contract.schema, taxonomy, display_path(config.schema, config.root))
-    indexes = group_case_studies(collection.case_studies, taxonomy)
+    collection = load_collection(config.case_studies, config.root, contract, config.resources)
+    schema_problems = [
+        *check_schema_in_sync(contract.schema, taxonomy, display_path(config.schema, config.root)),
+        *check_schema_in_sync(contract.resource_schema, taxonomy, display_path(RESOURCE_PATH, config.root)),
+    ]
+    indexes = group_case_studies(collection.case_studies, taxonomy, collection.resources)
     return Hub(
         config=config,
         contract=contract,
@@ -82,6 +92,7 @@ def load_hub(config: HubConfig) -> Hub:
         pages=tuple(plan_pages(collection, indexes, taxonomy, config.per_page)),
         schema_problems=tuple(schema_problems),
         by_src_uri={c.src_uri: c for c in collection.case_studies},
+        resources_by_src_uri={r.src_uri: r for r in collection.resources},
     )
 
 

@@ -9,8 +9,9 @@ from typing import Iterable
 
 from .casestudy import parse_case_study
 from .contract import Contract
-from .model import CaseStudy
+from .model import CaseStudy, Resource
 from .problems import Problem
+from .resource import parse_resource
 
 CASE_STUDY_SUFFIX = ".md"
 # Files in case_studies/ that are not case studies and need no report.
@@ -19,10 +20,11 @@ IGNORED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db"}
 
 @dataclass(frozen=True)
 class Collection:
-    """All case studies, newest first, and every problem found in them."""
+    """All content records, and every problem found in them."""
 
-    case_studies: tuple[CaseStudy, ...]
+    case_studies: tuple[CaseStudy, ...]  # newest first
     problems: tuple[Problem, ...]
+    resources: tuple[Resource, ...] = ()  # by title
 
     def by_stem(self) -> dict[str, CaseStudy]:
         return {c.stem: c for c in self.case_studies}
@@ -36,8 +38,13 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_collection(directory: Path, root: Path, contract: Contract) -> Collection:
-    """Parse every case study in ``directory`` (paths in messages relative to ``root``)."""
+def load_collection(
+    directory: Path, root: Path, contract: Contract, resources_dir: Path | None = None
+) -> Collection:
+    """Parse every case study in ``directory`` and every resource in ``resources_dir``.
+
+    Paths in messages are relative to ``root``.
+    """
     problems: list[Problem] = []
     records: list[CaseStudy] = []
     if not directory.is_dir():
@@ -53,16 +60,31 @@ def load_collection(directory: Path, root: Path, contract: Contract) -> Collecti
             )
             continue
         records.append(parse_case_study(entry.read_bytes(), shown, entry.stem, contract))
-    return collect(records, problems)
+    resources = load_resources(resources_dir, root, contract) if resources_dir else []
+    return collect(records, problems, resources)
 
 
-def collect(records: Iterable[CaseStudy], problems: Iterable[Problem] = ()) -> Collection:
-    """A collection of ``records`` with the checks that need them all."""
+def load_resources(directory: Path, root: Path, contract: Contract) -> list[Resource]:
+    """Every resource page in ``directory`` (its index page is the list, not a resource)."""
+    if not directory.is_dir():
+        return []
+    return [
+        parse_resource(entry.read_bytes(), display_path(entry, root), entry.stem, contract)
+        for entry in sorted(directory.glob("*.md"))
+        if entry.name != "index.md"
+    ]
+
+
+def collect(
+    records: Iterable[CaseStudy], problems: Iterable[Problem] = (), resources: Iterable[Resource] = ()
+) -> Collection:
+    """A collection of ``records`` and ``resources`` with the checks that need them all."""
     records = sorted(records, key=lambda c: c.sort_key)
+    resources = sorted(resources, key=lambda r: r.sort_key)
     found = [*problems, *check_duplicate_titles(records)]
-    for record in records:
+    for record in [*records, *resources]:
         found.extend(record.problems)
-    return Collection(tuple(records), tuple(sorted(found)))
+    return Collection(tuple(records), tuple(sorted(found)), tuple(resources))
 
 
 def check_duplicate_titles(records: list[CaseStudy]) -> Iterable[Problem]:

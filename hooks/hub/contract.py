@@ -10,7 +10,7 @@ import yaml
 
 from .model import Contact
 from .schema import DEFAULT_PATH as DEFAULT_SCHEMA
-from .schema import load_schema
+from .schema import RESOURCE_PATH, load_schema
 from .taxonomy import DEFAULT_PATH as DEFAULT_TAXONOMY
 from .taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 
@@ -23,7 +23,8 @@ class Contract:
     """What content is checked against, loaded once per build or command."""
 
     taxonomy: Taxonomy
-    schema: dict[str, Any]
+    schema: dict[str, Any]  # case studies
+    resource_schema: dict[str, Any]
     programme_team: Contact
 
 
@@ -31,9 +32,10 @@ def load_contract(
     taxonomy: Path = DEFAULT_TAXONOMY,
     schema: Path = DEFAULT_SCHEMA,
     settings: Path = DEFAULT_SETTINGS,
+    resource_schema: Path = RESOURCE_PATH,
 ) -> Contract:
-    """Read the three files; a broken taxonomy or settings file raises ``TaxonomyError``."""
-    return Contract(load_taxonomy(taxonomy), load_schema(schema), _programme_team(settings))
+    """Read the contract's files; a broken taxonomy or settings file raises ``TaxonomyError``."""
+    return Contract(load_taxonomy(taxonomy), load_schema(schema), load_schema(resource_schema), _programme_team(settings))
 
 
 def _programme_team(path: Path) -> Contact:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence, TypeVar
 
-from .model import CaseStudy
+from .model import CaseStudy, Resource
 from .taxonomy import Taxonomy
 
 T = TypeVar("T")
@@ -22,13 +22,18 @@ class Indexes:
     areas: dict[str, tuple[CaseStudy, ...]]
     ics: dict[str, tuple[CaseStudy, ...]]
     settings: dict[str, tuple[CaseStudy, ...]]
+    resources_by_theme: dict[str, tuple[Resource, ...]] = field(default_factory=dict)
+    resources_by_type: dict[str, tuple[Resource, ...]] = field(default_factory=dict)
 
     def of(self, vocabulary: str) -> dict[str, tuple[CaseStudy, ...]]:
         return getattr(self, vocabulary)
 
 
-def group_case_studies(case_studies: Sequence[CaseStudy], taxonomy: Taxonomy) -> Indexes:
-    """Every term of each vocabulary mapped to its case studies (empty terms included)."""
+def group_case_studies(
+    case_studies: Sequence[CaseStudy], taxonomy: Taxonomy, resources: Sequence[Resource] = ()
+) -> Indexes:
+    """Every term of each vocabulary mapped to its case studies (empty terms included),
+    and leadership resources by theme and by type (by title)."""
     ordered = sorted(case_studies, key=lambda c: c.sort_key)
     area_ics = {a.id: a.ics for a in taxonomy.areas}
     themes: dict[str, list[CaseStudy]] = {t.id: [] for t in taxonomy.themes}
@@ -44,12 +49,24 @@ def group_case_studies(case_studies: Sequence[CaseStudy], taxonomy: Taxonomy) ->
             settings[setting].append(record)
         for ics_id in dict.fromkeys(area_ics[a] for a in record.areas if area_ics[a]):
             ics[ics_id].append(record)
+    by_theme: dict[str, list[Resource]] = {t.id: [] for t in taxonomy.themes}
+    by_type: dict[str, list[Resource]] = {t.id: [] for t in taxonomy.resource_types}
+    for resource in sorted(resources, key=lambda r: r.sort_key):
+        for theme in resource.themes:
+            by_theme[theme].append(resource)
+        if resource.type:
+            by_type[resource.type].append(resource)
     return Indexes(
-        themes=_freeze(themes), areas=_freeze(areas), ics=_freeze(ics), settings=_freeze(settings)
+        themes=_freeze(themes),
+        areas=_freeze(areas),
+        ics=_freeze(ics),
+        settings=_freeze(settings),
+        resources_by_theme=_freeze(by_theme),
+        resources_by_type=_freeze(by_type),
     )
 
 
-def _freeze(groups: dict[str, list[CaseStudy]]) -> dict[str, tuple[CaseStudy, ...]]:
+def _freeze(groups: dict[str, list[T]]) -> dict[str, tuple[T, ...]]:
     return {key: tuple(values) for key, values in groups.items()}
 
 

@@ -4,6 +4,9 @@ A marker is an HTML comment on a line of its own, e.g.::
 
     <!-- hub:case-studies theme=proactive-care limit=10 -->
     <!-- hub:latest limit=5 -->
+    <!-- hub:resources theme=leadership -->
+    <!-- hub:resources by=type -->
+    <!-- hub:programme-contact -->
 
 An unknown marker or term is a problem, never silently left as a comment.
 """
@@ -13,17 +16,18 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .model import CaseStudy
-from .htmltext import link, plural
+from .model import CaseStudy, Contact
+from .htmltext import esc, link, plural
 from .indexes import Indexes
 from .problems import Problem
-from .render import render_cards, render_empty, term_url
+from .render import render_cards, render_contact_block, render_empty, render_resource_cards, term_url
 from .taxonomy import Taxonomy
 
 MARKER = re.compile(r"^[ \t]*<!--[ \t]*hub:(?P<name>[\w-]+)(?P<args>[^>]*?)-->[ \t]*$", re.MULTILINE)
 ARG = re.compile(r"(\w+)=([\w-]+)")
 FILTERS = {"theme": "themes", "area": "areas", "ics": "ics", "setting": "settings"}
-NAMES = ("case-studies", "latest")
+NAMES = ("case-studies", "latest", "resources", "programme-contact")
+RESOURCE_OPTIONS = ("theme", "type", "by")
 
 
 def fill_markers(
@@ -34,6 +38,7 @@ def fill_markers(
     indexes: Indexes,
     taxonomy: Taxonomy,
     source: str | None = None,
+    programme_team: Contact | None = None,
 ) -> tuple[str, list[Problem]]:
     """``markdown`` with every marker replaced, and the problems with markers.
 
@@ -50,6 +55,14 @@ def fill_markers(
         if name not in NAMES:
             problems.append(Problem(path, line, "marker", f"'hub:{name}' is not a hub marker (allowed: {', '.join(NAMES)})"))
             return match.group(0)
+        if name == "programme-contact":
+            if programme_team is None:
+                problems.append(Problem(path, line, "marker", "no programme team contact is set"))
+                return match.group(0)
+            return render_contact_block(programme_team)
+        if name == "resources":
+            html = _resources(args, page_url, indexes, taxonomy, path, line, problems)
+            return match.group(0) if html is None else html
         records, where, more_url = _select(name, args, case_studies, indexes, taxonomy, path, line, problems)
         if records is None:
             return match.group(0)
@@ -105,3 +118,46 @@ def _limit(args: dict[str, str], path: str, line: int, problems: list[Problem]) 
         problems.append(Problem(path, line, "marker", f"limit must be a whole number from 1, not '{value}'"))
         return None
     return int(value)
+
+
+def _resources(
+    args: dict[str, str],
+    page_url: str,
+    indexes: Indexes,
+    taxonomy: Taxonomy,
+    path: str,
+    line: int,
+    problems: list[Problem],
+) -> str | None:
+    """Resource cards for one theme or type, or all resources grouped by type."""
+
+    def fail(message: str) -> None:
+        problems.append(Problem(path, line, "marker", message))
+
+    unknown = [k for k in args if k not in RESOURCE_OPTIONS]
+    if unknown or len(args) != 1:
+        fail(f"hub:resources takes one of {', '.join(f'{o}=...' for o in RESOURCE_OPTIONS)}")
+        return None
+    key, value = next(iter(args.items()))
+    if key == "by":
+        if value != "type":
+            fail(f"hub:resources by={value} is not possible (allowed: by=type)")
+            return None
+        sections = []
+        for kind in taxonomy.resource_types:
+            resources = indexes.resources_by_type[kind.id]
+            if resources:
+                sections.append(
+                    f'<h2 id="{kind.id}">{esc(kind.name)}</h2>\n\n' + render_resource_cards(resources, page_url, taxonomy)
+                )
+        return "\n\n".join(sections) or '<p class="hub-empty">There are no resources yet.</p>'
+    vocabulary = taxonomy.themes if key == "theme" else taxonomy.resource_types
+    term = vocabulary.resolve(value)
+    if term is None:
+        fail(f"'{value}' is not a known {vocabulary.singular}")
+        return None
+    groups = indexes.resources_by_theme if key == "theme" else indexes.resources_by_type
+    resources = groups[term.id]
+    if not resources:
+        return f'<p class="hub-empty">There are no leadership resources on {esc(term.name.lower())} yet.</p>'
+    return render_resource_cards(resources, page_url, taxonomy)

@@ -69,3 +69,34 @@ class CaseStudy:
         """Newest first, then by title; undated ones last."""
         day = self.published or date.min
         return (-day.toordinal(), self.title.casefold(), self.stem)
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One leadership resource (a page in docs/leadership/), normalised to term ids."""
+
+    stem: str
+    path: str  # as shown in messages, e.g. docs/leadership/x.md
+    title: str
+    summary: str = ""
+    type: str | None = None
+    audiences: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    provider: str = ""
+    external_url: str | None = None
+    last_checked: date | None = None
+    sources: tuple[str, ...] = ()
+    body: str = ""
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+    @property
+    def url(self) -> str:
+        return f"leadership/{self.stem}/"
+
+    @property
+    def src_uri(self) -> str:
+        return f"leadership/{self.stem}.md"
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.title.casefold(), self.stem)

@@ -11,11 +11,11 @@ from typing import Callable, Sequence
 
 import yaml
 
-from .model import CaseStudy
+from .model import CaseStudy, Resource
 from .collection import Collection
 from .htmltext import esc, link, plural
 from .indexes import PER_PAGE, Indexes, paginate
-from .render import render_cards, render_empty, term_url
+from .render import render_cards, render_empty, render_resource_cards, term_url
 from .taxonomy import Taxonomy, Term
 
 THEME_GROUP_TITLES = {
@@ -79,6 +79,7 @@ def plan_pages(
         pages += plan_listing(
             f"themes/{theme.id}.md", theme.name, theme.description, _theme_intro(theme),
             indexes.themes[theme.id], f"on {theme.name.lower()}", taxonomy, per_page,
+            after=_resources_section(indexes.resources_by_theme[theme.id], taxonomy),
         )
     for area in taxonomy.areas:
         pages += plan_listing(
@@ -102,8 +103,12 @@ def plan_listing(
     where: str,
     taxonomy: Taxonomy,
     per_page: int = PER_PAGE,
+    after: Intro | None = None,
 ) -> list[GeneratedPage]:
-    """A list of case studies over as many pages as it needs, each page bounded in size."""
+    """A list of case studies over as many pages as it needs, each page bounded in size.
+
+    ``after`` renders what follows the list on its first page.
+    """
     chunks = paginate(records, per_page)
     base = src_uri.removesuffix(".md").removesuffix("/index")
     sources = [src_uri] + [f"{base}/page/{n}.md" for n in range(2, len(chunks) + 1)]
@@ -117,6 +122,8 @@ def plan_listing(
         body += [render_cards(chunk, url, taxonomy) if records else render_empty(url, where), ""]
         if len(chunks) > 1:
             body += [render_pagination(number, urls, len(records), per_page), ""]
+        if after is not None and number == 1:
+            body += [after(url), ""]
         pages.append(GeneratedPage(source, "\n".join(body)))
     return pages
 
@@ -139,6 +146,18 @@ def render_pagination(number: int, urls: Sequence[str], total: int, per_page: in
         '<nav class="hub-pagination" aria-label="Pages of this list">'
         f"<p>Showing {first:,} to {last:,} of {total:,}.</p><ul>{''.join(items)}</ul></nav>"
     )
+
+
+def _resources_section(resources: Sequence[Resource], taxonomy: Taxonomy) -> Intro | None:
+    """The leadership resources on a theme, if it has any."""
+    if not resources:
+        return None
+
+    def section(url: str) -> str:
+        count = plural(len(resources), "leadership resource")
+        return f'<h2 class="hub-count" id="resources">{count}</h2>\n\n' + render_resource_cards(resources, url, taxonomy)
+
+    return section
 
 
 def _theme_intro(theme: Term) -> Intro:

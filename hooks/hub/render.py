@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Sequence
 from urllib.parse import unquote, urlparse
 
-from .model import CaseStudy
+from .model import CaseStudy, Contact, Resource
 from .htmltext import esc, format_date, link, md_escape, plural, time_tag, with_unit
 from .problems import Problem
 from .taxonomy import Taxonomy
@@ -89,12 +89,12 @@ def render_example_banner() -> str:
     )
 
 
-def render_problems(problems: Sequence[Problem]) -> str:
-    """A visible list of problems, for previews of a broken case study."""
+def render_problems(problems: Sequence[Problem], kind: str = "case study") -> str:
+    """A visible list of problems, for previews of a broken page."""
     items = "".join(f"<li>{esc(p)}</li>" for p in problems)
     return (
         '<div class="hub-problems" role="alert">'
-        f"<p><strong>This case study has {plural(len(problems), 'problem')}.</strong> "
+        f"<p><strong>This {kind} has {plural(len(problems), 'problem')}.</strong> "
         "It cannot be published until they are fixed.</p>"
         f"<ul>{items}</ul></div>"
     )
@@ -185,6 +185,82 @@ def source_label(url: str) -> str:
 def render_sources(sources: Sequence[str]) -> str:
     items = "".join(f'<li><a href="{esc(s)}">{esc(source_label(s))}</a></li>' for s in sources)
     return f'<section class="hub-sources" aria-labelledby="hub-sources-title"><h2 id="hub-sources-title">Sources</h2><ul>{items}</ul></section>'
+
+
+# Domains reserved for examples (RFC 2606): mail to them goes nowhere.
+RESERVED_DOMAINS = ("example.org", "example.com", "example.net")
+
+
+def render_contact_block(contact: Contact) -> str:
+    """A contact's name, role and email address, saying so if the address is a placeholder."""
+    block = (
+        f'<p class="hub-contact"><strong>{esc(contact.name)}</strong>, {esc(contact.role)}<br>'
+        f'Email: <a href="mailto:{esc(contact.email)}">{esc(contact.email)}</a></p>'
+    )
+    if contact.email.rsplit("@", 1)[-1].lower() in RESERVED_DOMAINS:
+        block += (
+            '<p class="hub-note">This is a placeholder address: the programme has not yet set its own, '
+            "so messages to it are not delivered.</p>"
+        )
+    return block
+
+
+def render_resource_card(resource: Resource, from_url: str, taxonomy: Taxonomy, heading: int = 3) -> str:
+    """One leadership resource in a list: title link, summary, type and provider."""
+    meta = [f'<span class="hub-card__type">{esc(taxonomy.resource_types[resource.type].name)}</span>'] if resource.type else []
+    if resource.provider:
+        meta.append(f'<span class="hub-card__org">{esc(resource.provider)}</span>')
+    return (
+        '<li class="hub-card hub-card--resource">'
+        f'<h{heading} class="hub-card__title">{link(from_url, resource.url, resource.title)}</h{heading}>'
+        f'<p class="hub-card__summary">{esc(resource.summary)}</p>'
+        f'<p class="hub-card__meta">{" · ".join(meta)}</p>'
+        "</li>"
+    )
+
+
+def render_resource_cards(resources: Sequence[Resource], from_url: str, taxonomy: Taxonomy, heading: int = 3) -> str:
+    """A list of resource cards as one HTML block."""
+    cards = "\n".join(render_resource_card(r, from_url, taxonomy, heading) for r in resources)
+    return f'<ul class="hub-cards">\n{cards}\n</ul>'
+
+
+def render_resource(resource: Resource, taxonomy: Taxonomy, show_problems: bool = True) -> str:
+    """The whole Markdown of a leadership resource's page."""
+    parts = [f"# {md_escape(resource.title)}", ""]
+    if show_problems and resource.problems:
+        parts += [render_problems(resource.problems, "resource"), ""]
+    if resource.summary:
+        parts += [f'<p class="hub-lead">{esc(resource.summary)}</p>', ""]
+    parts += [render_resource_glance(resource, taxonomy), "", resource.body.strip(), ""]
+    if resource.sources:
+        parts += [render_sources(resource.sources), ""]
+    return "\n".join(parts)
+
+
+def render_resource_glance(resource: Resource, taxonomy: Taxonomy) -> str:
+    """Type, audience, themes, provider, the external link and when it was checked."""
+    url = resource.url
+    rows: list[tuple[str, str]] = []
+    if resource.type:
+        rows.append(("Type", esc(taxonomy.resource_types[resource.type].name)))
+    if resource.audiences:
+        rows.append(("For", ", ".join(esc(taxonomy.audiences[a].name) for a in resource.audiences)))
+    if resource.themes:
+        label = "Themes" if len(resource.themes) > 1 else "Theme"
+        rows.append((label, render_term_links(url, "themes", resource.themes, taxonomy)))
+    if resource.provider:
+        rows.append(("Provided by", esc(resource.provider)))
+    if resource.external_url:
+        rows.append(("Where to find it", f'<a href="{esc(resource.external_url)}">{esc(source_label(resource.external_url))}</a>'))
+    if resource.last_checked:
+        rows.append(("Last checked", time_tag(resource.last_checked)))
+    items = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in rows)
+    return (
+        '<aside class="hub-glance" aria-labelledby="hub-glance-title">'
+        '<h2 class="hub-glance__title" id="hub-glance-title">At a glance</h2>'
+        f'<dl class="hub-glance__list">{items}</dl></aside>'
+    )
 
 
 __all__ = ["render_case_study", "render_cards", "render_card", "render_empty", "term_url", "format_date"]

@@ -3,7 +3,8 @@
 ``data/case-study.schema.json`` is the one source of truth for which fields
 exist, their types and their descriptions. Its vocabulary lists (``enum``
 beside ``x-vocabulary``) are filled from the taxonomy by ``sync_schema``;
-``scripts/schema.py --check`` fails when they have drifted.
+``scripts/schema.py --check`` fails when they have drifted. The
+leadership resources' schema (``data/resource.schema.json``) works the same way.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from typing import Any, Iterator
 from .taxonomy import Taxonomy
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "case-study.schema.json"
+RESOURCE_PATH = Path(__file__).parent / "data" / "resource.schema.json"
+# Every schema whose vocabulary lists follow the taxonomy.
+SCHEMA_PATHS = (DEFAULT_PATH, RESOURCE_PATH)
 
 
 def load_schema(path: Path = DEFAULT_PATH) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import yaml
 DEFAULT_PATH = Path(__file__).parent / "data" / "taxonomy.yml"
 
 # Vocabularies a term list may come from, in the order pages show them.
-VOCABULARIES = ("themes", "ics", "areas", "settings", "statuses", "evidence")
+VOCABULARIES = ("themes", "ics", "areas", "settings", "statuses", "evidence", "resource_types", "audiences")
 # What one term of each vocabulary is called in messages.
 SINGULAR = {
     "themes": "theme",
@@ -26,6 +26,8 @@ SINGULAR = {
     "settings": "setting",
     "statuses": "status",
     "evidence": "evidence level",
+    "resource_types": "resource type",
+    "audiences": "audience",
 }
 THEME_GROUPS = ("framework", "enabler", "programme")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -107,6 +109,8 @@ class Taxonomy:
     settings: Vocabulary
     statuses: Vocabulary
     evidence: Vocabulary
+    resource_types: Vocabulary
+    audiences: Vocabulary
 
     def vocabulary(self, key: str) -> Vocabulary:
         return getattr(self, key)

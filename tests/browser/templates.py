@@ -19,6 +19,13 @@ TEMPLATES = {
     "empty area": "boroughs/barnet/" if not _HUB.indexes.areas["barnet"] else "boroughs/london-wide/",
     "integrated care systems": "ics/",
     "ICS": "ics/south-west-london/",
+    "guidance overview": "framework/",
+    "guidance": "framework/coordinated-care/",
+    "leadership": "leadership/",
+    "leadership resource": _HUB.collection.resources[0].url,
+    "about": "about/",
+    "contact": "contact/",
+    "accessibility statement": "accessibility/",
     "contribute": "contribute/",
     "404": "no-such-page/",
 }

@@ -14,7 +14,7 @@ def test_desktop_navigation_to_a_case_study(page, base_url):
     page.goto(base_url)
     page.locator(".md-nav--primary").get_by_role("link", name="By theme").click()
     expect(page).to_have_url(base_url + "themes/")
-    page.get_by_role("link", name="Proactive care", exact=True).click()
+    page.locator("article").get_by_role("link", name="Proactive care", exact=True).click()
     expect(page).to_have_url(base_url + "themes/proactive-care/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Proactive care")
     page.locator(".hub-card__title a").first.click()
@@ -73,3 +73,24 @@ def test_case_study_prints_cleanly_on_a4(page, base_url):
     pdf = page.pdf(format="A4", print_background=False)
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert pdf.startswith(b"%PDF") and 1 <= pages <= 5, pages
+
+
+@pytest.mark.parametrize("url", ["", "case-studies/", "framework/coordinated-care/", "boroughs/"])
+def test_content_reflows_at_320_css_pixels(browser, base_url, url):
+    """WCAG 1.4.10: no horizontal scrolling at 320px wide (400% zoom of 1280px)."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(base_url + url)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0
+
+
+def test_no_cookies_and_only_the_colour_choice_is_stored(page, base_url):
+    page.goto(base_url)
+    page.locator('label[title="Switch to dark mode"]').click()
+    page.goto(base_url + "case-studies/")
+    assert page.context.cookies() == []
+    keys = page.evaluate("Object.keys(localStorage)")
+    assert all(key.endswith(".__palette") for key in keys), keys
+    assert page.evaluate("document.cookie") == ""

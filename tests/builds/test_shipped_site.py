@@ -53,3 +53,29 @@ def test_every_term_has_a_page(shipped_site):
         assert (shipped_site / "boroughs" / area.id / "index.html").is_file()
     for ics in HUB.taxonomy.ics:
         assert (shipped_site / "ics" / ics.id / "index.html").is_file()
+
+
+def test_every_theme_page_lists_its_case_studies_and_resources(shipped_site):
+    """Issue 3: the generated theme pages and the framework's theme pages list everything tagged."""
+    for theme in HUB.taxonomy.themes:
+        linked = listed(shipped_site, f"themes/{theme.id}")
+        for record in HUB.indexes.themes[theme.id]:
+            assert f"/case-studies/{record.stem}/" in linked, (theme.id, record.stem)
+        for resource in HUB.indexes.resources_by_theme[theme.id]:
+            assert f"/leadership/{resource.stem}/" in linked, (theme.id, resource.stem)
+    for theme in ("accessible-care", "coordinated-care", "proactive-care"):
+        linked = listed(shipped_site, f"framework/{theme}")
+        for resource in HUB.indexes.resources_by_theme[theme]:
+            assert f"/leadership/{resource.stem}/" in linked, (theme, resource.stem)
+        shown = HUB.indexes.themes[theme][:10]
+        for record in shown:
+            assert f"/case-studies/{record.stem}/" in linked, (theme, record.stem)
+        if len(HUB.indexes.themes[theme]) > len(shown):
+            assert f"/themes/{theme}/" in linked
+
+
+def test_every_resource_has_its_page_and_is_on_the_leadership_index(shipped_site):
+    linked = listed(shipped_site, "leadership")
+    for resource in HUB.collection.resources:
+        assert (shipped_site / "leadership" / resource.stem / "index.html").is_file()
+        assert f"/leadership/{resource.stem}/" in linked

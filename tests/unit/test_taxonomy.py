@@ -70,7 +70,7 @@ def test_every_term_has_a_description():
         (lambda d: d["themes"].append({"id": "access", "name": "Accessible care", "group": "framework", "description": "x"}),
          "taxonomy: themes[13]: 'Accessible care' is already used by 'accessible-care'"),
         (lambda d: d["statuses"][0].pop("description"), "taxonomy: statuses[1]: missing or not text: description"),
-        (lambda d: d.update(colours=[]), "taxonomy: unknown vocabulary 'colours' (allowed: themes, ics, areas, settings, statuses, evidence)"),
+        (lambda d: d.update(colours=[]), "taxonomy: unknown vocabulary 'colours' (allowed: themes, ics, areas, settings, statuses, evidence, resource_types, audiences)"),
         (lambda d: d["themes"][0].update(group="other"), "taxonomy: themes: 'accessible-care' has group 'other' (allowed: framework, enabler, programme)"),
     ],
 )
