@@ -13,7 +13,7 @@ ADDRESS ?= 127.0.0.1:8000
 # Material prints a banner about MkDocs 2.0, which this project does not use.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test schema lock clean
+.PHONY: serve build check test generate lock clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.11")'
@@ -36,9 +36,9 @@ test: $(STAMP)
 	@browser="$$($(BIN)/python scripts/ensure_browser.py)" && \
 	HUB_BROWSER="$$browser" $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Refresh the schema's vocabulary lists from the taxonomy.
-schema: $(STAMP)
-	$(BIN)/python scripts/schema.py
+# Refresh the files derived from the contract: schema lists, issue form, CONTRIBUTING.md table.
+generate: $(STAMP)
+	$(BIN)/python scripts/generate.py
 
 # Re-resolve requirements.in into exact pins in requirements.txt.
 lock:

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from hub.build import Hub, HubConfig, load_hub
-from hub.markers import fill_markers
+from hub.markers import MarkerContext, fill_markers
 from hub.render import render_case_study, render_resource
 from hub.taxonomy import TaxonomyError
 
@@ -106,7 +106,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         page.meta.pop("status", None)
         page.meta["title"] = record.title
         page.meta["description"] = record.summary
-        return render_case_study(record, _hub.taxonomy)
+        return render_case_study(record, _hub.taxonomy, today=_hub.config.today)
     resource = _hub.resource_at(page.file.src_uri)
     if resource is not None:
         page.meta["title"] = resource.title
@@ -114,16 +114,17 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         return render_resource(resource, _hub.taxonomy)
     if page.file.generated_by is not None:
         return markdown
-    filled, problems = fill_markers(
-        markdown,
-        page.url,
-        f"{Path(config.docs_dir).name}/{page.file.src_uri}",
-        _hub.collection.case_studies,
-        _hub.indexes,
-        _hub.taxonomy,
-        source=page.file.content_string,
+    context = MarkerContext(
+        page_url=page.url,
+        case_studies=_hub.collection.case_studies,
+        indexes=_hub.indexes,
+        taxonomy=_hub.taxonomy,
         programme_team=_hub.contract.programme_team,
+        schema=_hub.contract.schema,
+        repo_url=config.repo_url,
     )
+    path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    filled, problems = fill_markers(markdown, path, context, source=page.file.content_string)
     for problem in problems:
         log.warning(str(problem))
     return filled

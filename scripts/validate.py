@@ -96,4 +96,8 @@ def report(problems: list[Problem], files: int, annotate: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the reader (e.g. `head`) stopped reading: not an error of ours
+        sys.stderr.close()
+        sys.exit(0)

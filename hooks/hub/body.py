@@ -11,6 +11,7 @@ from .suggest import hint
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 FENCE_OPEN = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def check_sections(
 
 
 def _is_empty(lines: list[str], heading: Heading, later: list[Heading], first_line: int) -> bool:
-    """True when nothing but blank lines follows ``heading`` before the next level-1/2 heading."""
+    """True when only blank lines and HTML comments (the template's guidance) follow
+    ``heading`` before the next level-1 or level-2 heading."""
     end = next((h.line for h in later if h.level <= 2), first_line + len(lines))
-    content = lines[heading.line - first_line + 1 : end - first_line]
-    return not any(line.strip() for line in content)
+    content = "\n".join(lines[heading.line - first_line + 1 : end - first_line])
+    return not COMMENT.sub("", content).strip()

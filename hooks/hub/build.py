@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ class HubConfig:
     schema: Path = DEFAULT_SCHEMA
     settings: Path = DEFAULT_SETTINGS
     per_page: int = PER_PAGE
+    today: date = field(default_factory=date.today)  # decides "due for review" notices
 
     @classmethod
     def from_options(cls, root: Path, options: dict[str, Any]) -> HubConfig:
@@ -99,5 +101,5 @@ def load_hub(config: HubConfig) -> Hub:
 def check_schema_in_sync(schema: dict[str, Any], taxonomy: Taxonomy, path: str) -> list[Problem]:
     """The schema's vocabulary lists match the taxonomy."""
     if sync_schema(schema, taxonomy) != schema:
-        return [Problem(path, 1, "enum", "vocabulary lists differ from the taxonomy; run 'make schema'")]
+        return [Problem(path, 1, "enum", "vocabulary lists differ from the taxonomy; run 'make generate'")]
     return []

@@ -14,7 +14,7 @@ from .contract import PROGRAMME_TEAM, Contract
 from .frontmatter import Document
 from .model import CaseStudy, Contact, Outcome
 from .problems import Problem
-from .reading import check_stem, read_front_matter, slugify, string_list, term_id, term_ids, text_value
+from .reading import check_stem, read_front_matter, safety_problems, slugify, string_list, term_id, term_ids, text_value
 from .rules import Context, check_email, check_front_matter, parse_date
 from .schema import body_sections
 
@@ -33,6 +33,9 @@ def parse_case_study(raw: bytes, path: str, stem: str, contract: Contract) -> Ca
         )
     problems += check_front_matter(Context(path, document, contract.taxonomy), contract.schema)
     problems += check_sections(document.body, document.body_line, path, body_sections(contract.schema))
+    contact = document.data.get("contact")
+    email = contact.get("email") if isinstance(contact, dict) and isinstance(contact.get("email"), str) else None
+    problems += safety_problems(text, document, path, contract, email)
     return _record(stem, path, document, contract, problems)
 
 

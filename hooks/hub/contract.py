@@ -26,6 +26,7 @@ class Contract:
     schema: dict[str, Any]  # case studies
     resource_schema: dict[str, Any]
     programme_team: Contact
+    allowed_email_domains: frozenset[str] = frozenset()
 
 
 def load_contract(
@@ -35,13 +36,17 @@ def load_contract(
     resource_schema: Path = RESOURCE_PATH,
 ) -> Contract:
     """Read the contract's files; a broken taxonomy or settings file raises ``TaxonomyError``."""
-    return Contract(load_taxonomy(taxonomy), load_schema(schema), load_schema(resource_schema), _programme_team(settings))
+    team, domains = _settings(settings)
+    return Contract(load_taxonomy(taxonomy), load_schema(schema), load_schema(resource_schema), team, domains)
 
 
-def _programme_team(path: Path) -> Contact:
+def _settings(path: Path) -> tuple[Contact, frozenset[str]]:
+    """The programme team's contact and the allowed email domains from ``hub.yml``."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         team = data["programme_team"]
-        return Contact(name=str(team["name"]), role=str(team["role"]), email=str(team["email"]))
+        contact = Contact(name=str(team["name"]), role=str(team["role"]), email=str(team["email"]))
+        domains = frozenset(str(d).lower() for d in data.get("allowed_email_domains") or ())
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise TaxonomyError([f"{path}: programme_team needs name, role and email ({exc})"]) from exc
+        raise TaxonomyError([f"{path}: needs programme_team with name, role and email ({exc})"]) from exc
+    return contact, domains

@@ -1,4 +1,4 @@
-"""Fill the hub's markers in hand-written pages with generated lists.
+"""Fill the hub's markers in hand-written pages with generated content.
 
 A marker is an HTML comment on a line of its own, e.g.::
 
@@ -7,39 +7,51 @@ A marker is an HTML comment on a line of its own, e.g.::
     <!-- hub:resources theme=leadership -->
     <!-- hub:resources by=type -->
     <!-- hub:programme-contact -->
+    <!-- hub:fields -->
+    <!-- hub:vocabulary of=themes -->
+    <!-- hub:submit-form -->
 
-An unknown marker or term is a problem, never silently left as a comment.
+An unknown marker, option or term is a problem, never silently left as a comment.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
 
-from .model import CaseStudy, Contact
-from .htmltext import esc, link, plural
+from .contributing import render_field_table_html, render_vocabulary_html
+from .htmltext import esc, link, plural, relative_url
 from .indexes import Indexes
+from .model import CaseStudy, Contact
 from .problems import Problem
 from .render import render_cards, render_contact_block, render_empty, render_resource_cards, term_url
-from .taxonomy import Taxonomy
+from .submitform import render_submit_form
+from .taxonomy import VOCABULARIES, Taxonomy
 
 MARKER = re.compile(r"^[ \t]*<!--[ \t]*hub:(?P<name>[\w-]+)(?P<args>[^>]*?)-->[ \t]*$", re.MULTILINE)
 ARG = re.compile(r"(\w+)=([\w-]+)")
 FILTERS = {"theme": "themes", "area": "areas", "ics": "ics", "setting": "settings"}
-NAMES = ("case-studies", "latest", "resources", "programme-contact")
-RESOURCE_OPTIONS = ("theme", "type", "by")
 
 
-def fill_markers(
-    markdown: str,
-    page_url: str,
-    path: str,
-    case_studies: Sequence[CaseStudy],
-    indexes: Indexes,
-    taxonomy: Taxonomy,
-    source: str | None = None,
-    programme_team: Contact | None = None,
-) -> tuple[str, list[Problem]]:
+class MarkerError(Exception):
+    """What is wrong with one marker."""
+
+
+@dataclass(frozen=True)
+class MarkerContext:
+    """Everything a marker may draw on, for one page."""
+
+    page_url: str
+    case_studies: Sequence[CaseStudy]
+    indexes: Indexes
+    taxonomy: Taxonomy
+    programme_team: Contact | None = None
+    schema: dict[str, Any] = field(default_factory=dict)
+    repo_url: str | None = None
+
+
+def fill_markers(markdown: str, path: str, ctx: MarkerContext, source: str | None = None) -> tuple[str, list[Problem]]:
     """``markdown`` with every marker replaced, and the problems with markers.
 
     ``source`` is the whole file (front matter included), for line numbers.
@@ -49,115 +61,150 @@ def fill_markers(
 
     def replace(match: re.Match[str]) -> str:
         at = full.find(match.group(0))
-        line = full.count("\n", 0, at if at >= 0 else 0) + 1
-        name = match.group("name")
-        args = dict(ARG.findall(match.group("args")))
-        if name not in NAMES:
-            problems.append(Problem(path, line, "marker", f"'hub:{name}' is not a hub marker (allowed: {', '.join(NAMES)})"))
+        line = full.count("\n", 0, max(at, 0)) + 1
+        name, args = match.group("name"), dict(ARG.findall(match.group("args")))
+        handler = HANDLERS.get(name)
+        try:
+            if handler is None:
+                raise MarkerError(f"'hub:{name}' is not a hub marker (allowed: {', '.join(HANDLERS)})")
+            return handler(args, ctx)
+        except MarkerError as exc:
+            problems.append(Problem(path, line, "marker", str(exc)))
             return match.group(0)
-        if name == "programme-contact":
-            if programme_team is None:
-                problems.append(Problem(path, line, "marker", "no programme team contact is set"))
-                return match.group(0)
-            return render_contact_block(programme_team)
-        if name == "resources":
-            html = _resources(args, page_url, indexes, taxonomy, path, line, problems)
-            return match.group(0) if html is None else html
-        records, where, more_url = _select(name, args, case_studies, indexes, taxonomy, path, line, problems)
-        if records is None:
-            return match.group(0)
-        limit = _limit(args, path, line, problems)
-        shown = records[:limit] if limit else records
-        if not shown:
-            return render_empty(page_url, where)
-        html = render_cards(shown, page_url, taxonomy)
-        if len(shown) < len(records):
-            text = f"See all {plural(len(records), 'case study', 'case studies')}"
-            html += f'\n\n<p class="hub-more">{link(page_url, more_url, text)}</p>'
-        return html
 
     return MARKER.sub(replace, markdown), problems
 
 
-def _select(
-    name: str,
-    args: dict[str, str],
-    case_studies: Sequence[CaseStudy],
-    indexes: Indexes,
-    taxonomy: Taxonomy,
-    path: str,
-    line: int,
-    problems: list[Problem],
-) -> tuple[Sequence[CaseStudy] | None, str, str]:
-    """The case studies a marker asks for, how to describe them, and their full list's URL."""
-    chosen = [k for k in args if k in FILTERS]
+def _only(args: dict[str, str], allowed: Sequence[str], marker: str) -> None:
     for key in args:
-        if key not in FILTERS and key != "limit":
-            problems.append(Problem(path, line, "marker", f"'{key}' is not an option of hub:{name} (allowed: {', '.join([*FILTERS, 'limit'])})"))
-            return None, "", ""
-    if name == "latest" or not chosen:
-        return case_studies, "on the hub", "case-studies/"
-    if len(chosen) > 1:
-        problems.append(Problem(path, line, "marker", f"hub:{name} takes one of {', '.join(FILTERS)}, not several"))
-        return None, "", ""
-    key = chosen[0]
-    vocabulary = taxonomy.vocabulary(FILTERS[key])
-    term = vocabulary.resolve(args[key])
-    if term is None:
-        problems.append(Problem(path, line, "marker", f"'{args[key]}' is not a known {vocabulary.singular}"))
-        return None, "", ""
-    more = term_url(FILTERS[key], term.id) if FILTERS[key] in ("themes", "areas", "ics") else "case-studies/"
-    return indexes.of(FILTERS[key])[term.id], f"on {term.name.lower()}" if key == "theme" else f"from {term.name}", more
+        if key not in allowed:
+            raise MarkerError(f"'{key}' is not an option of hub:{marker} (allowed: {', '.join(allowed) or 'none'})")
 
 
-def _limit(args: dict[str, str], path: str, line: int, problems: list[Problem]) -> int | None:
+def _limit(args: dict[str, str]) -> int | None:
     value = args.get("limit")
     if value is None:
         return None
     if not value.isdigit() or int(value) < 1:
-        problems.append(Problem(path, line, "marker", f"limit must be a whole number from 1, not '{value}'"))
-        return None
+        raise MarkerError(f"limit must be a whole number from 1, not '{value}'")
     return int(value)
 
 
-def _resources(
-    args: dict[str, str],
-    page_url: str,
-    indexes: Indexes,
-    taxonomy: Taxonomy,
-    path: str,
-    line: int,
-    problems: list[Problem],
-) -> str | None:
-    """Resource cards for one theme or type, or all resources grouped by type."""
+def _listing(records: Sequence[CaseStudy], where: str, more_url: str, args: dict[str, str], ctx: MarkerContext) -> str:
+    limit = _limit(args)
+    shown = records[:limit] if limit else records
+    if not shown:
+        return render_empty(ctx.page_url, where)
+    html = render_cards(shown, ctx.page_url, ctx.taxonomy)
+    if len(shown) < len(records):
+        text = f"See all {plural(len(records), 'case study', 'case studies')}"
+        html += f'\n\n<p class="hub-more">{link(ctx.page_url, more_url, text)}</p>'
+    return html
 
-    def fail(message: str) -> None:
-        problems.append(Problem(path, line, "marker", message))
 
-    unknown = [k for k in args if k not in RESOURCE_OPTIONS]
-    if unknown or len(args) != 1:
-        fail(f"hub:resources takes one of {', '.join(f'{o}=...' for o in RESOURCE_OPTIONS)}")
-        return None
+def latest(args: dict[str, str], ctx: MarkerContext) -> str:
+    """The newest case studies: ``<!-- hub:latest limit=5 -->``."""
+    _only(args, ["limit"], "latest")
+    return _listing(ctx.case_studies, "on the hub", "case-studies/", args, ctx)
+
+
+def case_studies(args: dict[str, str], ctx: MarkerContext) -> str:
+    """Case studies of one term: ``<!-- hub:case-studies theme=proactive-care limit=10 -->``."""
+    _only(args, [*FILTERS, "limit"], "case-studies")
+    chosen = [k for k in args if k in FILTERS]
+    if not chosen:
+        return _listing(ctx.case_studies, "on the hub", "case-studies/", args, ctx)
+    if len(chosen) > 1:
+        raise MarkerError(f"hub:case-studies takes one of {', '.join(FILTERS)}, not several")
+    key = chosen[0]
+    vocabulary = ctx.taxonomy.vocabulary(FILTERS[key])
+    term = vocabulary.resolve(args[key])
+    if term is None:
+        raise MarkerError(f"'{args[key]}' is not a known {vocabulary.singular}")
+    more = term_url(FILTERS[key], term.id) if FILTERS[key] in ("themes", "areas", "ics") else "case-studies/"
+    where = f"on {term.name.lower()}" if key == "theme" else f"from {term.name}"
+    return _listing(ctx.indexes.of(FILTERS[key])[term.id], where, more, args, ctx)
+
+
+def resources(args: dict[str, str], ctx: MarkerContext) -> str:
+    """Leadership resources of a theme or a type, or all grouped by type."""
+    _only(args, ["theme", "type", "by"], "resources")
+    if len(args) != 1:
+        raise MarkerError("hub:resources takes one of theme=..., type=..., by=type")
     key, value = next(iter(args.items()))
     if key == "by":
         if value != "type":
-            fail(f"hub:resources by={value} is not possible (allowed: by=type)")
-            return None
-        sections = []
-        for kind in taxonomy.resource_types:
-            resources = indexes.resources_by_type[kind.id]
-            if resources:
-                sections.append(
-                    f'<h2 id="{kind.id}">{esc(kind.name)}</h2>\n\n' + render_resource_cards(resources, page_url, taxonomy)
-                )
+            raise MarkerError(f"hub:resources by={value} is not possible (allowed: by=type)")
+        sections = [
+            f'<h2 id="{kind.id}">{esc(kind.name)}</h2>\n\n'
+            + render_resource_cards(ctx.indexes.resources_by_type[kind.id], ctx.page_url, ctx.taxonomy)
+            for kind in ctx.taxonomy.resource_types
+            if ctx.indexes.resources_by_type[kind.id]
+        ]
         return "\n\n".join(sections) or '<p class="hub-empty">There are no resources yet.</p>'
-    vocabulary = taxonomy.themes if key == "theme" else taxonomy.resource_types
+    vocabulary = ctx.taxonomy.themes if key == "theme" else ctx.taxonomy.resource_types
     term = vocabulary.resolve(value)
     if term is None:
-        fail(f"'{value}' is not a known {vocabulary.singular}")
-        return None
-    groups = indexes.resources_by_theme if key == "theme" else indexes.resources_by_type
-    resources = groups[term.id]
-    if not resources:
+        raise MarkerError(f"'{value}' is not a known {vocabulary.singular}")
+    groups = ctx.indexes.resources_by_theme if key == "theme" else ctx.indexes.resources_by_type
+    found = groups[term.id]
+    if not found:
         return f'<p class="hub-empty">There are no leadership resources on {esc(term.name.lower())} yet.</p>'
-    return render_resource_cards(resources, page_url, taxonomy)
+    return render_resource_cards(found, ctx.page_url, ctx.taxonomy)
+
+
+def programme_contact(args: dict[str, str], ctx: MarkerContext) -> str:
+    """The programme team's contact details, from the hub's settings."""
+    _only(args, [], "programme-contact")
+    if ctx.programme_team is None:
+        raise MarkerError("no programme team contact is set")
+    return render_contact_block(ctx.programme_team)
+
+
+def fields(args: dict[str, str], ctx: MarkerContext) -> str:
+    """The case-study fields, from the JSON Schema."""
+    _only(args, [], "fields")
+    if not ctx.schema:
+        raise MarkerError("no schema is loaded")
+    return render_field_table_html(ctx.schema)
+
+
+def vocabulary(args: dict[str, str], ctx: MarkerContext) -> str:
+    """One vocabulary's allowed values: ``<!-- hub:vocabulary of=themes -->``."""
+    _only(args, ["of"], "vocabulary")
+    key = args.get("of", "").replace("-", "_")
+    if key not in VOCABULARIES:
+        raise MarkerError(f"hub:vocabulary needs of= one of {', '.join(VOCABULARIES)}")
+    return render_vocabulary_html(ctx.taxonomy.vocabulary(key))
+
+
+def submit_form(args: dict[str, str], ctx: MarkerContext) -> str:
+    """The 'Submit a case study' form and the routes for readers without JavaScript."""
+    _only(args, [], "submit-form")
+    if ctx.programme_team is None:
+        raise MarkerError("no programme team contact is set")
+    repo = (ctx.repo_url or "").rstrip("/")
+    new_file = f"{repo}/new/main/case_studies" if repo.startswith("https://github.com/") else None
+    issue = f'<li><a href="{esc(repo)}/issues/new?template=case-study.yml">a GitHub issue form</a> with the same questions;</li>' if new_file else ""
+    alternatives = (
+        "<p><strong>This form needs JavaScript, which is off or blocked in your browser.</strong> "
+        "You can still share your case study:</p><ul>"
+        f"{issue}"
+        f'<li>by email to the programme team at <a href="mailto:{esc(ctx.programme_team.email)}">{esc(ctx.programme_team.email)}</a>, '
+        f"answering the questions on {link(ctx.page_url, 'contribute/', 'the contribute page')};</li>"
+        "<li>as a pull request, starting with <code>python scripts/new_case_study.py</code>.</li></ul>"
+    )
+    return render_submit_form(ctx.taxonomy, new_file, ctx.programme_team, alternatives) + (
+        f'\n\n<script src="{esc(relative_url(ctx.page_url, "assets/submit.js"))}" defer></script>'
+    )
+
+
+HANDLERS: dict[str, Callable[[dict[str, str], MarkerContext], str]] = {
+    "case-studies": case_studies,
+    "latest": latest,
+    "resources": resources,
+    "programme-contact": programme_contact,
+    "fields": fields,
+    "vocabulary": vocabulary,
+    "submit-form": submit_form,
+}

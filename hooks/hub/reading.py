@@ -6,11 +6,15 @@ Shared by every kind of content (case studies, leadership resources).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .frontmatter import Document, decode, parse_document
 from .problems import Problem
+from .safety import Text, check_safety, split_lines
 from .taxonomy import Vocabulary
+
+if TYPE_CHECKING:
+    from .contract import Contract
 
 STEM = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_STEMS = {"index", "page"}  # taken by list pages
@@ -49,6 +53,15 @@ def read_front_matter(raw: bytes, path: str, stem: str) -> tuple[str | None, Doc
         document, parse_problems = parse_document(text, path)
         problems += parse_problems
     return text, document, problems
+
+
+def safety_problems(text: str, document: Document, path: str, contract: "Contract", contact_email: str | None) -> list[Problem]:
+    """The safety rules on one readable file."""
+    lines, body = split_lines(text, document.body_line)
+    allowed = {contract.programme_team.email.lower()}
+    if contact_email:
+        allowed.add(contact_email.lower())
+    return list(check_safety(Text(path, lines, body, frozenset(allowed), contract.allowed_email_domains)))
 
 
 def text_value(value: Any) -> str:

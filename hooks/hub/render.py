@@ -6,6 +6,7 @@ them is escaped here once and never interpreted as Markdown or HTML.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Sequence
 from urllib.parse import unquote, urlparse
 
@@ -66,11 +67,15 @@ def render_empty(from_url: str, where: str) -> str:
     )
 
 
-def render_case_study(record: CaseStudy, taxonomy: Taxonomy, show_problems: bool = True) -> str:
-    """The whole Markdown of a case-study page."""
+def render_case_study(
+    record: CaseStudy, taxonomy: Taxonomy, show_problems: bool = True, today: date | None = None
+) -> str:
+    """The whole Markdown of a case-study page (``today`` decides the review notice)."""
     parts = [f"# {md_escape(record.title)}", ""]
     if record.example:
         parts += [render_example_banner(), ""]
+    if today is not None and record.review_due is not None and record.review_due < today:
+        parts += [render_review_notice(record), ""]
     if show_problems and record.problems:
         parts += [render_problems(record.problems), ""]
     if record.summary:
@@ -79,6 +84,17 @@ def render_case_study(record: CaseStudy, taxonomy: Taxonomy, show_problems: bool
     if record.sources:
         parts += [render_sources(record.sources), ""]
     return "\n".join(parts)
+
+
+def render_review_notice(record: CaseStudy) -> str:
+    """Says a case study is past its review date, so readers weigh it accordingly."""
+    assert record.review_due is not None
+    return (
+        '<div class="hub-review-notice" role="note"><p><strong>Due for review.</strong> '
+        f"This case study was due to be checked by {time_tag(record.review_due)} and has not been "
+        "reviewed since. Some details may have changed. "
+        f"{link(record.url, 'contact/', 'Tell the programme team')} if you know what is new.</p></div>"
+    )
 
 
 def render_example_banner() -> str:

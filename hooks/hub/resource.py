@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .contract import Contract
 from .model import Resource
-from .reading import read_front_matter, string_list, term_id, term_ids, text_value
+from .reading import read_front_matter, safety_problems, string_list, term_id, term_ids, text_value
 from .rules import Context, check_front_matter, parse_date
 
 
@@ -14,6 +14,7 @@ def parse_resource(raw: bytes, path: str, stem: str, contract: Contract) -> Reso
     if document is None:
         return Resource(stem=stem, path=path, title=stem, body=text or "", problems=tuple(sorted(problems)))
     problems += check_front_matter(Context(path, document, contract.taxonomy), contract.resource_schema)
+    problems += safety_problems(text, document, path, contract, None)
     data, taxonomy = document.data, contract.taxonomy
     return Resource(
         stem=stem,

@@ -3,7 +3,7 @@
 ``data/case-study.schema.json`` is the one source of truth for which fields
 exist, their types and their descriptions. Its vocabulary lists (``enum``
 beside ``x-vocabulary``) are filled from the taxonomy by ``sync_schema``;
-``scripts/schema.py --check`` fails when they have drifted. The
+``scripts/generate.py --check`` fails when they have drifted. The
 leadership resources' schema (``data/resource.schema.json``) works the same way.
 """
 

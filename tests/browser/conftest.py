@@ -74,7 +74,8 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=DESKTOP)
+    # Reduced motion: the site turns transitions off, so checks never catch a fade half-way.
+    context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce")
     page = context.new_page()
     yield page
     context.close()

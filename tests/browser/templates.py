@@ -27,5 +27,6 @@ TEMPLATES = {
     "contact": "contact/",
     "accessibility statement": "accessibility/",
     "contribute": "contribute/",
+    "submit form": "contribute/submit/",
     "404": "no-such-page/",
 }

@@ -78,3 +78,24 @@ def test_hand_written_page_at_a_generated_address_is_refused(tmp_path):
     assert built.returncode != 0
     assert "docs/themes/workforce.md has the address of a page the hub generates" in built.log
     assert "Traceback" not in built.log
+
+
+def test_unsafe_content_fails_the_strict_build_and_warnings_do_not(tmp_path):
+    body = "## What we did\n\nDone. <img src=x onerror=alert(1)>\n\n## Results\n\nGood.\n\n## What we learned\n\nMuch.\n"
+    warned = case_study_text(title="Warned", body=body.replace(" <img src=x onerror=alert(1)>", " Her DOB was noted."))
+    write_site(tmp_path, {"good.md": GOOD, "unsafe.md": case_study_text(title="Unsafe", body=body), "warned.md": warned})
+    built = build(tmp_path)
+    assert built.returncode != 0
+    assert "case_studies/unsafe.md:16: body: the HTML attribute 'onerror=' is not allowed: pages may not run code" in built.log
+    assert "WARNING -  case_studies/warned.md" not in built.log
+    assert "case_studies/warned.md:16: patient data: warning: 'DOB' may introduce a date of birth" in built.log
+
+
+def test_overdue_case_study_page_says_so(tmp_path):
+    old = case_study_text(title="Old one", published="2020-01-01", review_due="2021-01-01")
+    current = case_study_text(title="Current one", review_due="2099-01-01")
+    write_site(tmp_path, {"good.md": current, "old.md": old})
+    built = build(tmp_path)
+    assert built.returncode == 0, built.log
+    assert "Due for review." in built.html("case-studies/old/")
+    assert "Due for review." not in built.html("case-studies/good/")

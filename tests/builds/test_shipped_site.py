@@ -79,3 +79,16 @@ def test_every_resource_has_its_page_and_is_on_the_leadership_index(shipped_site
     for resource in HUB.collection.resources:
         assert (shipped_site / "leadership" / resource.stem / "index.html").is_file()
         assert f"/leadership/{resource.stem}/" in linked
+
+
+def test_contribute_page_documents_every_schema_field(shipped_site):
+    """The site's field table is generated from the JSON Schema: it lists every field and its description."""
+    import html as htmllib
+
+    from hub.schema import field_rows
+
+    page = htmllib.unescape((shipped_site / "contribute" / "index.html").read_text(encoding="utf-8"))
+    for name, required, kind, description in field_rows(HUB.contract.schema):
+        assert f"<code>{name}</code></th><td>{'Yes' if required else 'No'}</td><td>{kind}</td><td>{description}</td>" in page, name
+    for theme in HUB.taxonomy.themes:
+        assert f"<td><code>{theme.id}</code></td><td>{theme.name}</td>" in page

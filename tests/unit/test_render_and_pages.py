@@ -9,7 +9,7 @@ import pytest
 from hub.collection import collect
 from hub.htmltext import format_number, md_escape, relative_url, with_unit
 from hub.indexes import group_case_studies, paginate
-from hub.markers import fill_markers
+from hub.markers import MarkerContext, fill_markers
 from hub.model import CaseStudy, Contact, Outcome
 from hub.pages import plan_listing, plan_pages, url_of
 from hub.render import render_card, render_case_study
@@ -139,7 +139,7 @@ def test_markers(contract):
     items = [record("a", date(2025, 1, 1)), record("b", date(2024, 1, 1), themes=("workforce",))]
     indexes = group_case_studies(items, contract.taxonomy)
     text = "Intro\n\n<!-- hub:latest limit=1 -->\n\n<!-- hub:case-studies theme=workforce -->\n"
-    filled, problems = fill_markers(text, "", "docs/index.md", items, indexes, contract.taxonomy)
+    filled, problems = fill_markers(text, "docs/index.md", MarkerContext("", items, indexes, contract.taxonomy))
     assert problems == []
     assert '<a href="case-studies/a/">A</a>' in filled
     assert '<a href="case-studies/">See all 2 case studies</a>' in filled
@@ -150,7 +150,7 @@ def test_markers(contract):
 @pytest.mark.parametrize(
     ("marker", "expected"),
     [
-        ("<!-- hub:latests -->", "docs/x.md:3: marker: 'hub:latests' is not a hub marker (allowed: case-studies, latest, resources, programme-contact)"),
+        ("<!-- hub:latests -->", "docs/x.md:3: marker: 'hub:latests' is not a hub marker (allowed: case-studies, latest, resources, programme-contact, fields, vocabulary, submit-form)"),
         ("<!-- hub:case-studies theme=proactive -->", "docs/x.md:3: marker: 'proactive' is not a known theme"),
         ("<!-- hub:case-studies colour=red -->", "docs/x.md:3: marker: 'colour' is not an option of hub:case-studies (allowed: theme, area, ics, setting, limit)"),
         ("<!-- hub:latest limit=none -->", "docs/x.md:3: marker: limit must be a whole number from 1, not 'none'"),
@@ -158,7 +158,7 @@ def test_markers(contract):
 )
 def test_bad_markers_are_reported(contract, marker, expected):
     text = f"# Page\n\n{marker}\n"
-    filled, problems = fill_markers(text, "x/", "docs/x.md", [], group_case_studies([], contract.taxonomy), contract.taxonomy)
+    filled, problems = fill_markers(text, "docs/x.md", MarkerContext("x/", [], group_case_studies([], contract.taxonomy), contract.taxonomy))
     assert [str(p) for p in problems] == [expected]
 
 

@@ -18,7 +18,7 @@ def test_every_field_has_a_description():
 
 
 def test_vocabulary_lists_match_the_taxonomy(contract):
-    """Fails when the taxonomy changed and `make schema` was not run."""
+    """Fails when the taxonomy changed and `make generate` was not run."""
     on_disk = DEFAULT_PATH.read_text(encoding="utf-8")
     assert on_disk == render_schema(sync_schema(load_schema(), contract.taxonomy))
 

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Regenerate the files derived from the contract (the JSON Schemas and the taxonomy).
+
+  - the vocabulary lists in hooks/hub/data/*.schema.json;
+  - the GitHub issue form .github/ISSUE_TEMPLATE/case-study.yml;
+  - the field table in CONTRIBUTING.md (between its "generated: fields" markers).
+
+Usage:
+  python scripts/generate.py          # rewrite whatever is out of date
+  python scripts/generate.py --check  # exit 1 if any file would change (CI and tests)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import _paths  # noqa: F401  (puts hooks/ on sys.path)
+from _paths import ROOT
+
+from hub.contributing import FIELDS_END, FIELDS_START, MarkerMissing, render_field_table_markdown, render_issue_form, splice
+from hub.schema import SCHEMA_PATHS, load_schema, render_schema, sync_schema
+from hub.taxonomy import load_taxonomy
+
+ISSUE_FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "case-study.yml"
+CONTRIBUTING = ROOT / "CONTRIBUTING.md"
+
+
+def wanted_files() -> dict[Path, str]:
+    """Every derived file and the text it should have."""
+    taxonomy = load_taxonomy()
+    wanted = {path: render_schema(sync_schema(load_schema(path), taxonomy)) for path in SCHEMA_PATHS}
+    wanted[ISSUE_FORM] = render_issue_form(taxonomy)
+    guide = CONTRIBUTING.read_text(encoding="utf-8")
+    try:
+        wanted[CONTRIBUTING] = splice(guide, FIELDS_START, FIELDS_END, render_field_table_markdown(load_schema()))
+    except MarkerMissing as exc:
+        raise SystemExit(f"{CONTRIBUTING.name} {exc}") from exc
+    return wanted
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if any file is out of date")
+    args = parser.parse_args(argv)
+    stale = 0
+    for path, text in wanted_files().items():
+        name = path.relative_to(ROOT).as_posix()
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current == text:
+            print(f"{name} is up to date.")
+        elif args.check:
+            print(f"{name} is out of date: run 'make generate'.")
+            stale += 1
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"Updated {name}.")
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
