@@ -13,9 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from hub.build import Hub, HubConfig, load_hub
+from hub.feeds import plan_feeds
+from hub.news import NewsPost, load_news
+from hub.opendata import render_csv, render_json, render_outcomes_csv
+from hub.schema import render_schema
 from hub.markers import MarkerContext, fill_markers
 from hub.render import render_case_study, render_resource
 from hub.taxonomy import TaxonomyError
@@ -33,6 +38,8 @@ NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 
 # The hub loaded for the current build (``mkdocs serve`` rebuilds reload it).
 _hub: Hub | None = None
+_news: list[NewsPost] = []
+_news_urls: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
@@ -41,9 +48,11 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     return config
 
 
+# After Material's blog plugin (-50), which gives news posts their final URLs.
+@event_priority(-100)
 def on_files(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files:
-    """Load all content once, report its problems, and add its pages."""
-    global _hub
+    """Load all content once, report its problems, and add its pages, feeds and data."""
+    global _hub, _news, _news_urls
     root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).resolve()
     # Resources are pages in docs/leadership/: their src_uri is leadership/<name>.md.
@@ -67,6 +76,20 @@ def on_files(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files:
     for page in _hub.pages:
         _claim(files, page.src_uri)
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=NOT_IN_NAV))
+    _news = load_news(docs_dir / "news" / "posts", docs_dir)
+    _news_urls = {p.src_uri: f.url for p in _news if (f := files.get_file_from_path(p.src_uri)) is not None}
+    site_url = config.site_url or "http://127.0.0.1:8000/"
+    derived = {feed.path: feed.xml for feed in plan_feeds(
+        _hub.collection.case_studies, _hub.indexes, _hub.taxonomy, site_url, _hub.config.today, _news, _news_urls,
+    )}
+    records = _hub.collection.case_studies
+    derived["api/case-studies.json"] = render_json(records, _hub.taxonomy, site_url, _hub.config.today)
+    derived["api/case-studies.csv"] = render_csv(records, _hub.taxonomy, site_url)
+    derived["api/outcomes.csv"] = render_outcomes_csv(records, site_url)
+    derived["api/case-study.schema.json"] = render_schema(_hub.contract.schema)
+    for path, content in derived.items():
+        _claim(files, path)
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -75,7 +98,7 @@ def _claim(files: Files, src_uri: str) -> None:
     existing = files.get_file_from_path(src_uri)
     if existing is not None:
         raise PluginError(
-            f"hub: docs/{src_uri} has the address of a page the hub generates; rename or remove it"
+            f"hub: docs/{src_uri} has the address of a file the hub generates; rename or remove it"
         )
 
 
@@ -122,6 +145,8 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         programme_team=_hub.contract.programme_team,
         schema=_hub.contract.schema,
         repo_url=config.repo_url,
+        news=_news,
+        news_urls=_news_urls,
     )
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     filled, problems = fill_markers(markdown, path, context, source=page.file.content_string)

@@ -10,6 +10,7 @@ A marker is an HTML comment on a line of its own, e.g.::
     <!-- hub:fields -->
     <!-- hub:vocabulary of=themes -->
     <!-- hub:submit-form -->
+    <!-- hub:news limit=3 -->
 
 An unknown marker, option or term is a problem, never silently left as a comment.
 """
@@ -18,12 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from .contributing import render_field_table_html, render_vocabulary_html
-from .htmltext import esc, link, plural, relative_url
+from .htmltext import esc, link, plural, relative_url, time_tag
 from .indexes import Indexes
 from .model import CaseStudy, Contact
+from .news import NewsPost
 from .problems import Problem
 from .render import render_cards, render_contact_block, render_empty, render_resource_cards, term_url
 from .submitform import render_submit_form
@@ -49,6 +51,8 @@ class MarkerContext:
     programme_team: Contact | None = None
     schema: dict[str, Any] = field(default_factory=dict)
     repo_url: str | None = None
+    news: Sequence[NewsPost] = ()
+    news_urls: Mapping[str, str] = field(default_factory=dict)  # post src_uri -> page URL
 
 
 def fill_markers(markdown: str, path: str, ctx: MarkerContext, source: str | None = None) -> tuple[str, list[Problem]]:
@@ -199,6 +203,24 @@ def submit_form(args: dict[str, str], ctx: MarkerContext) -> str:
     )
 
 
+def news(args: dict[str, str], ctx: MarkerContext) -> str:
+    """The latest news posts: ``<!-- hub:news limit=3 -->``."""
+    _only(args, ["limit"], "news")
+    posts = [p for p in ctx.news if p.src_uri in ctx.news_urls]
+    limit = _limit(args)
+    posts = posts[:limit] if limit else posts
+    if not posts:
+        return '<p class="hub-empty">There is no news yet.</p>'
+    items = "".join(
+        '<li class="hub-card">'
+        f'<h3 class="hub-card__title">{link(ctx.page_url, ctx.news_urls[p.src_uri], p.title)}</h3>'
+        f'<p class="hub-card__summary">{esc(p.description)}</p>'
+        f'<p class="hub-card__meta">{time_tag(p.created)}</p></li>'
+        for p in posts
+    )
+    return f'<ul class="hub-cards">{items}</ul>\n\n<p class="hub-more">{link(ctx.page_url, "news/", "All news")}</p>'
+
+
 HANDLERS: dict[str, Callable[[dict[str, str], MarkerContext], str]] = {
     "case-studies": case_studies,
     "latest": latest,
@@ -207,4 +229,5 @@ HANDLERS: dict[str, Callable[[dict[str, str], MarkerContext], str]] = {
     "fields": fields,
     "vocabulary": vocabulary,
     "submit-form": submit_form,
+    "news": news,
 }

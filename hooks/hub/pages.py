@@ -15,6 +15,7 @@ from .model import CaseStudy, Resource
 from .collection import Collection
 from .htmltext import esc, link, plural
 from .indexes import PER_PAGE, Indexes, paginate
+from .feeds import feed_path
 from .render import render_cards, render_empty, render_resource_cards, term_url
 from .taxonomy import Taxonomy, Term
 
@@ -50,9 +51,14 @@ def url_of(src_uri: str) -> str:
     return stem + "/"
 
 
-def front_matter(title: str, description: str) -> str:
-    """Front matter of a generated page; kept out of the site search (lists repeat pages)."""
-    data = {"title": title, "description": description, "search": {"exclude": True}}
+def front_matter(title: str, description: str, feed: tuple[str, str] | None = None) -> str:
+    """Front matter of a generated page; kept out of the site search (lists repeat pages).
+
+    ``feed`` is (title, site-relative path) of the page's Atom feed, for ``<link rel="alternate">``.
+    """
+    data: dict[str, object] = {"title": title, "description": description, "search": {"exclude": True}}
+    if feed is not None:
+        data["feeds"] = [{"title": feed[0], "href": feed[1]}]
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
@@ -71,6 +77,7 @@ def plan_pages(
         "on the hub",
         taxonomy,
         per_page,
+        feed=("New and updated case studies", "feeds/case-studies.xml"),
     )
     pages.append(GeneratedPage("themes/index.md", render_themes_index(indexes, taxonomy)))
     pages.append(GeneratedPage("boroughs/index.md", render_areas_index(indexes, taxonomy)))
@@ -80,16 +87,19 @@ def plan_pages(
             f"themes/{theme.id}.md", theme.name, theme.description, _theme_intro(theme),
             indexes.themes[theme.id], f"on {theme.name.lower()}", taxonomy, per_page,
             after=_resources_section(indexes.resources_by_theme[theme.id], taxonomy),
+            feed=(f"Case studies on {theme.name}", feed_path("themes", theme.id)),
         )
     for area in taxonomy.areas:
         pages += plan_listing(
             f"boroughs/{area.id}.md", area.name, area.description, _area_intro(area, taxonomy),
             indexes.areas[area.id], f"from {area.name}", taxonomy, per_page,
+            feed=(f"Case studies from {area.name}", feed_path("areas", area.id)),
         )
     for ics in taxonomy.ics:
         pages += plan_listing(
             f"ics/{ics.id}.md", ics.name, f"{ics.name} integrated care system: {ics.description}",
             _ics_intro(ics, indexes, taxonomy), indexes.ics[ics.id], f"from {ics.name}", taxonomy, per_page,
+            feed=(f"Case studies from {ics.name}", feed_path("ics", ics.id)),
         )
     return pages
 
@@ -104,6 +114,7 @@ def plan_listing(
     taxonomy: Taxonomy,
     per_page: int = PER_PAGE,
     after: Intro | None = None,
+    feed: tuple[str, str] | None = None,
 ) -> list[GeneratedPage]:
     """A list of case studies over as many pages as it needs, each page bounded in size.
 
@@ -117,7 +128,9 @@ def plan_listing(
     pages = []
     for number, (source, url, chunk) in enumerate(zip(sources, urls, chunks), 1):
         heading = title if number == 1 else f"{title}: page {number} of {len(chunks)}"
-        body = [front_matter(heading, description), f"# {esc(heading)}", "", intro(url), ""]
+        body = [front_matter(heading, description, feed), f"# {esc(heading)}", "", intro(url), ""]
+        if feed is not None:
+            body += [render_feed_link(url, *feed), ""]
         body += [f'<h2 class="hub-count" id="case-studies">{count}</h2>', ""]
         body += [render_cards(chunk, url, taxonomy) if records else render_empty(url, where), ""]
         if len(chunks) > 1:
@@ -126,6 +139,11 @@ def plan_listing(
             body += [after(url), ""]
         pages.append(GeneratedPage(source, "\n".join(body)))
     return pages
+
+
+def render_feed_link(from_url: str, title: str, path: str) -> str:
+    """A visible link to a page's Atom feed, for readers who follow it in a feed reader."""
+    return f'<p class="hub-feed">{link(from_url, path, "Follow new case studies here with a feed reader (Atom feed)", title=title)}</p>'
 
 
 def render_pagination(number: int, urls: Sequence[str], total: int, per_page: int) -> str:

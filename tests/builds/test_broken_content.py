@@ -76,7 +76,7 @@ def test_hand_written_page_at_a_generated_address_is_refused(tmp_path):
     write_site(tmp_path, {"good.md": GOOD}, docs={"themes/workforce.md": "# Mine\n"})
     built = build(tmp_path)
     assert built.returncode != 0
-    assert "docs/themes/workforce.md has the address of a page the hub generates" in built.log
+    assert "docs/themes/workforce.md has the address of a file the hub generates" in built.log
     assert "Traceback" not in built.log
 
 

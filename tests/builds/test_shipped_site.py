@@ -92,3 +92,70 @@ def test_contribute_page_documents_every_schema_field(shipped_site):
         assert f"<code>{name}</code></th><td>{'Yes' if required else 'No'}</td><td>{kind}</td><td>{description}</td>" in page, name
     for theme in HUB.taxonomy.themes:
         assert f"<td><code>{theme.id}</code></td><td>{theme.name}</td>" in page
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_feeds_are_valid_and_discoverable(shipped_site):
+    import xml.etree.ElementTree as ET
+
+    feeds = sorted((shipped_site / "feeds").rglob("*.xml"))
+    expected = 2 + len(HUB.taxonomy.themes) + len(HUB.taxonomy.areas) + len(HUB.taxonomy.ics)
+    assert len(feeds) == expected
+    for path in feeds:
+        assert ET.parse(path).getroot().tag == f"{ATOM}feed", path
+    # A theme's page links to its feed, and the feed lists the theme's case studies.
+    theme = HUB.taxonomy.themes["coordinated-care"]
+    page = (shipped_site / "themes" / theme.id / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="alternate" type="application/atom+xml" title="Case studies on {theme.name}" href="../../feeds/themes/{theme.id}.xml">' in page
+    entries = ET.parse(shipped_site / "feeds" / "themes" / f"{theme.id}.xml").getroot().findall(f"{ATOM}entry")
+    assert {e.findtext(f"{ATOM}title") for e in entries} == {r.title for r in HUB.indexes.themes[theme.id]}
+    news = ET.parse(shipped_site / "feeds" / "news.xml").getroot().findall(f"{ATOM}entry")
+    posts = sorted((ROOT / "docs" / "news" / "posts").glob("*.md"))
+    assert len(news) == len(posts)
+    for entry in news:
+        href = entry.find(f"{ATOM}link").get("href")
+        path = href.split("/", 3)[3]  # strip scheme and host
+        assert (shipped_site / path / "index.html").is_file(), href
+
+
+def test_open_data_lists_every_case_study(shipped_site):
+    import csv
+    import json
+
+    data = json.loads((shipped_site / "api" / "case-studies.json").read_text(encoding="utf-8"))
+    assert data["count"] == len(CASE_STUDIES)
+    assert {c["id"] for c in data["case_studies"]} == {r.stem for r in CASE_STUDIES}
+    with open(shipped_site / "api" / "case-studies.csv", encoding="utf-8") as handle:
+        assert {row["id"] for row in csv.DictReader(handle)} == {r.stem for r in CASE_STUDIES}
+    schema = json.loads((shipped_site / "api" / "case-study.schema.json").read_text(encoding="utf-8"))
+    assert schema == HUB.contract.schema
+    outcomes = sum(len(r.outcomes) for r in CASE_STUDIES)
+    with open(shipped_site / "api" / "outcomes.csv", encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == outcomes
+
+
+def test_sitemap_lists_every_case_study(shipped_site):
+    sitemap = (shipped_site / "sitemap.xml").read_text(encoding="utf-8")
+    for record in CASE_STUDIES:
+        assert f"/case-studies/{record.stem}/</loc>" in sitemap
+
+
+def test_every_page_has_a_meta_description(shipped_site):
+    default = "Case studies, leadership resources and framework guidance"
+    for page in shipped_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        found = re.search(r'<meta name="description" content="([^"]*)">', html)
+        assert found and found.group(1).strip(), page
+    for record in CASE_STUDIES:
+        html = (shipped_site / "case-studies" / record.stem / "index.html").read_text(encoding="utf-8")
+        description = re.search(r'<meta name="description" content="([^"]*)">', html).group(1)
+        assert not description.startswith(default)
+
+
+def test_home_page_shows_the_latest_updates(shipped_site):
+    linked = listed(shipped_site, "")
+    assert any(url.startswith("/news/2026/") for url in linked)
+    assert "/feeds/news.xml" in {urljoin("/", href) for href in re.findall(
+        r'href="([^"]+)"', (shipped_site / "index.html").read_text(encoding="utf-8"))}
