@@ -21,6 +21,7 @@ from hub.feeds import plan_feeds
 from hub.news import NewsPost, load_news
 from hub.opendata import render_csv, render_json, render_outcomes_csv
 from hub.schema import render_schema
+from hub.search import SearchData, build_index, case_study_search, news_search, page_search, resource_search, wrap_for_index
 from hub.markers import MarkerContext, fill_markers
 from hub.render import render_case_study, render_resource
 from hub.taxonomy import TaxonomyError
@@ -40,6 +41,8 @@ NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 _hub: Hub | None = None
 _news: list[NewsPost] = []
 _news_urls: dict[str, str] = {}
+# What each searchable page tells Pagefind, by src_uri (set when its Markdown is rendered).
+_search_data: dict[str, SearchData] = {}
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
@@ -48,11 +51,45 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     return config
 
 
+def _describe_for_search(page: Page) -> None:
+    """Pagefind filters for hand-written pages: news posts, guidance (with its themes) and the rest."""
+    assert _hub is not None
+    if (page.meta.get("search") or {}).get("exclude"):
+        return
+    post = next((p for p in _news if p.src_uri == page.file.src_uri), None)
+    if post is not None:
+        _search_data[page.file.src_uri] = news_search(post)
+        return
+    kind = "Guidance" if page.file.src_uri.startswith("framework/") else "Page"
+    themes = tuple(t.id for t in (_hub.taxonomy.themes.resolve(str(v)) for v in page.meta.get("themes") or ()) if t)
+    _search_data[page.file.src_uri] = page_search(kind, themes, _hub.taxonomy)
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
+    """Mark the content of searchable pages for Pagefind."""
+    data = _search_data.get(page.file.src_uri)
+    if data is None:
+        return html
+    # The git plugin's date of the last change, for pages that have no date of their own.
+    return wrap_for_index(html, data, page.title or "", page.meta.get("git_revision_date_localized_raw_iso_date"))
+
+
+@event_priority(-100)  # last: after Material writes the sitemap and every plugin's output
+def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
+    """Index the finished site with Pagefind."""
+    try:
+        pages = build_index(Path(config.site_dir))
+    except Exception as exc:  # the indexer is a separate binary; say what failed, then stop
+        raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
+    log.info(f"hub: Pagefind read {pages} HTML files and indexed the {len(_search_data)} searchable pages")
+
+
 # After Material's blog plugin (-50), which gives news posts their final URLs.
 @event_priority(-100)
 def on_files(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files:
     """Load all content once, report its problems, and add its pages, feeds and data."""
     global _hub, _news, _news_urls
+    _search_data.clear()
     root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).resolve()
     # Resources are pages in docs/leadership/: their src_uri is leadership/<name>.md.
@@ -129,14 +166,17 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         page.meta.pop("status", None)
         page.meta["title"] = record.title
         page.meta["description"] = record.summary
+        _search_data[page.file.src_uri] = case_study_search(record, _hub.taxonomy)
         return render_case_study(record, _hub.taxonomy, today=_hub.config.today)
     resource = _hub.resource_at(page.file.src_uri)
     if resource is not None:
         page.meta["title"] = resource.title
         page.meta["description"] = resource.summary
+        _search_data[page.file.src_uri] = resource_search(resource, _hub.taxonomy)
         return render_resource(resource, _hub.taxonomy)
     if page.file.generated_by is not None:
         return markdown
+    _describe_for_search(page)
     context = MarkerContext(
         page_url=page.url,
         case_studies=_hub.collection.case_studies,

@@ -31,7 +31,7 @@ def render_field_table_html(schema: dict[str, Any]) -> str:
         for name, required, kind, description in field_rows(schema)
     )
     return (
-        '<div class="hub-table"><table class="hub-fields"><caption>Fields of a case study</caption>'
+        '<div class="hub-table" data-pagefind-ignore><table class="hub-fields"><caption>Fields of a case study</caption>'
         '<thead><tr><th scope="col">Field</th><th scope="col">Required</th><th scope="col">Type</th>'
         f'<th scope="col">What to write</th></tr></thead><tbody>{rows}</tbody></table></div>'
     )
@@ -44,7 +44,7 @@ def render_vocabulary_html(vocabulary: Vocabulary) -> str:
         for t in vocabulary
     )
     return (
-        f'<div class="hub-table"><table class="hub-vocabulary"><caption>Allowed values: {esc(vocabulary.key.replace("_", " "))}</caption>'
+        f'<div class="hub-table" data-pagefind-ignore><table class="hub-vocabulary"><caption>Allowed values: {esc(vocabulary.key.replace("_", " "))}</caption>'
         '<thead><tr><th scope="col">Id</th><th scope="col">Name</th><th scope="col">Meaning</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
     )

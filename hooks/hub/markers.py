@@ -11,6 +11,7 @@ A marker is an HTML comment on a line of its own, e.g.::
     <!-- hub:vocabulary of=themes -->
     <!-- hub:submit-form -->
     <!-- hub:news limit=3 -->
+    <!-- hub:search-page -->
 
 An unknown marker, option or term is a problem, never silently left as a comment.
 """
@@ -28,6 +29,7 @@ from .model import CaseStudy, Contact
 from .news import NewsPost
 from .problems import Problem
 from .render import render_cards, render_contact_block, render_empty, render_resource_cards, term_url
+from .searchpage import render_search_page
 from .submitform import render_submit_form
 from .taxonomy import VOCABULARIES, Taxonomy
 
@@ -218,7 +220,13 @@ def news(args: dict[str, str], ctx: MarkerContext) -> str:
         f'<p class="hub-card__meta">{time_tag(p.created)}</p></li>'
         for p in posts
     )
-    return f'<ul class="hub-cards">{items}</ul>\n\n<p class="hub-more">{link(ctx.page_url, "news/", "All news")}</p>'
+    return f'<ul class="hub-cards" data-pagefind-ignore>{items}</ul>\n\n<p class="hub-more">{link(ctx.page_url, "news/", "All news")}</p>'
+
+
+def search_page(args: dict[str, str], ctx: MarkerContext) -> str:
+    """The full search page with its facets."""
+    _only(args, [], "search-page")
+    return render_search_page(ctx.page_url, ctx.taxonomy)
 
 
 HANDLERS: dict[str, Callable[[dict[str, str], MarkerContext], str]] = {
@@ -230,4 +238,5 @@ HANDLERS: dict[str, Callable[[dict[str, str], MarkerContext], str]] = {
     "vocabulary": vocabulary,
     "submit-form": submit_form,
     "news": news,
+    "search-page": search_page,
 }

@@ -56,7 +56,7 @@ def render_card(record: CaseStudy, from_url: str, taxonomy: Taxonomy, heading: i
 def render_cards(records: Sequence[CaseStudy], from_url: str, taxonomy: Taxonomy, heading: int = 3) -> str:
     """A list of case-study cards as one HTML block."""
     cards = "\n".join(render_card(r, from_url, taxonomy, heading) for r in records)
-    return f'<ul class="hub-cards">\n{cards}\n</ul>'
+    return f'<ul class="hub-cards" data-pagefind-ignore>\n{cards}\n</ul>'
 
 
 def render_empty(from_url: str, where: str) -> str:
@@ -150,7 +150,7 @@ def render_glance(record: CaseStudy, taxonomy: Taxonomy) -> str:
     items = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in rows)
     outcomes = render_outcomes(record) if record.outcomes else ""
     return (
-        '<aside class="hub-glance" aria-labelledby="hub-glance-title">'
+        '<aside class="hub-glance" aria-labelledby="hub-glance-title" data-pagefind-ignore>'
         '<h2 class="hub-glance__title" id="hub-glance-title">At a glance</h2>'
         f'<dl class="hub-glance__list">{items}</dl>{outcomes}</aside>'
     )
@@ -200,7 +200,7 @@ def source_label(url: str) -> str:
 
 def render_sources(sources: Sequence[str]) -> str:
     items = "".join(f'<li><a href="{esc(s)}">{esc(source_label(s))}</a></li>' for s in sources)
-    return f'<section class="hub-sources" aria-labelledby="hub-sources-title"><h2 id="hub-sources-title">Sources</h2><ul>{items}</ul></section>'
+    return f'<section class="hub-sources" aria-labelledby="hub-sources-title" data-pagefind-ignore><h2 id="hub-sources-title">Sources</h2><ul>{items}</ul></section>'
 
 
 # Domains reserved for examples (RFC 2606): mail to them goes nowhere.
@@ -238,7 +238,7 @@ def render_resource_card(resource: Resource, from_url: str, taxonomy: Taxonomy, 
 def render_resource_cards(resources: Sequence[Resource], from_url: str, taxonomy: Taxonomy, heading: int = 3) -> str:
     """A list of resource cards as one HTML block."""
     cards = "\n".join(render_resource_card(r, from_url, taxonomy, heading) for r in resources)
-    return f'<ul class="hub-cards">\n{cards}\n</ul>'
+    return f'<ul class="hub-cards" data-pagefind-ignore>\n{cards}\n</ul>'
 
 
 def render_resource(resource: Resource, taxonomy: Taxonomy, show_problems: bool = True) -> str:
@@ -273,7 +273,7 @@ def render_resource_glance(resource: Resource, taxonomy: Taxonomy) -> str:
         rows.append(("Last checked", time_tag(resource.last_checked)))
     items = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in rows)
     return (
-        '<aside class="hub-glance" aria-labelledby="hub-glance-title">'
+        '<aside class="hub-glance" aria-labelledby="hub-glance-title" data-pagefind-ignore>'
         '<h2 class="hub-glance__title" id="hub-glance-title">At a glance</h2>'
         f'<dl class="hub-glance__list">{items}</dl></aside>'
     )

@@ -31,5 +31,6 @@ TEMPLATES = {
     "accessibility statement": "accessibility/",
     "contribute": "contribute/",
     "submit form": "contribute/submit/",
+    "search with results": "search/?q=care&type=Case+study",
     "404": "no-such-page/",
 }

@@ -45,7 +45,7 @@ def test_each_case_study_has_its_page_at_its_file_name(site):
 def test_case_study_page(site):
     html = site.html("case-studies/camden-frailty/")
     assert "<h1" in html and "Camden frailty team</h1>" in html
-    assert '<aside class="hub-glance" aria-labelledby="hub-glance-title">' in html
+    assert '<aside class="hub-glance" aria-labelledby="hub-glance-title" data-pagefind-ignore>' in html
     assert '<a href="../../boroughs/camden/">Camden</a>, <a href="../../boroughs/islington/">Islington</a>' in html
     assert '<a href="../../ics/north-central-london/">North Central London</a>' in html
     assert '<a href="../../themes/coordinated-care/">Coordinated care</a>' in html

@@ -108,7 +108,7 @@ def test_feeds_are_valid_and_discoverable(shipped_site):
     # A theme's page links to its feed, and the feed lists the theme's case studies.
     theme = HUB.taxonomy.themes["coordinated-care"]
     page = (shipped_site / "themes" / theme.id / "index.html").read_text(encoding="utf-8")
-    assert f'<link rel="alternate" type="application/atom+xml" title="Case studies on {theme.name}" href="../../feeds/themes/{theme.id}.xml">' in page
+    assert f'<link rel="alternate feed" type="application/atom+xml" title="Case studies on {theme.name}" href="../../feeds/themes/{theme.id}.xml">' in page
     entries = ET.parse(shipped_site / "feeds" / "themes" / f"{theme.id}.xml").getroot().findall(f"{ATOM}entry")
     assert {e.findtext(f"{ATOM}title") for e in entries} == {r.title for r in HUB.indexes.themes[theme.id]}
     news = ET.parse(shipped_site / "feeds" / "news.xml").getroot().findall(f"{ATOM}entry")
