@@ -167,7 +167,9 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         page.meta["title"] = record.title
         page.meta["description"] = record.summary
         _search_data[page.file.src_uri] = case_study_search(record, _hub.taxonomy)
-        return render_case_study(record, _hub.taxonomy, today=_hub.config.today)
+        return render_case_study(
+            record, _hub.taxonomy, today=_hub.config.today, related=_hub.related.get(record.stem, ())
+        )
     resource = _hub.resource_at(page.file.src_uri)
     if resource is not None:
         page.meta["title"] = resource.title

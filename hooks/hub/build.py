@@ -13,6 +13,7 @@ from .indexes import PER_PAGE, Indexes, group_case_studies
 from .model import CaseStudy, Resource
 from .pages import GeneratedPage, plan_pages
 from .problems import Problem
+from .related import find_related
 from .schema import DEFAULT_PATH as DEFAULT_SCHEMA
 from .schema import RESOURCE_PATH, sync_schema
 from .taxonomy import DEFAULT_PATH as DEFAULT_TAXONOMY
@@ -57,6 +58,7 @@ class Hub:
     pages: tuple[GeneratedPage, ...]
     schema_problems: tuple[Problem, ...] = ()
     by_src_uri: dict[str, CaseStudy] = field(default_factory=dict)
+    related: dict[str, tuple[CaseStudy, ...]] = field(default_factory=dict)  # by stem
     resources_by_src_uri: dict[str, Resource] = field(default_factory=dict)
 
     @property
@@ -95,6 +97,7 @@ def load_hub(config: HubConfig) -> Hub:
         schema_problems=tuple(schema_problems),
         by_src_uri={c.src_uri: c for c in collection.case_studies},
         resources_by_src_uri={r.src_uri: r for r in collection.resources},
+        related=find_related(collection.case_studies, indexes),
     )
 
 

@@ -12,6 +12,7 @@ A marker is an HTML comment on a line of its own, e.g.::
     <!-- hub:submit-form -->
     <!-- hub:news limit=3 -->
     <!-- hub:search-page -->
+    <!-- hub:map -->
 
 An unknown marker, option or term is a problem, never silently left as a comment.
 """
@@ -25,6 +26,7 @@ from typing import Any, Callable, Mapping, Sequence
 from .contributing import render_field_table_html, render_vocabulary_html
 from .htmltext import esc, link, plural, relative_url, time_tag
 from .indexes import Indexes
+from .londonmap import render_london_map
 from .model import CaseStudy, Contact
 from .news import NewsPost
 from .problems import Problem
@@ -229,6 +231,12 @@ def search_page(args: dict[str, str], ctx: MarkerContext) -> str:
     return render_search_page(ctx.page_url, ctx.taxonomy)
 
 
+def london_map(args: dict[str, str], ctx: MarkerContext) -> str:
+    """The London map of case studies by area."""
+    _only(args, [], "map")
+    return render_london_map(ctx.page_url, ctx.indexes, ctx.taxonomy)
+
+
 HANDLERS: dict[str, Callable[[dict[str, str], MarkerContext], str]] = {
     "case-studies": case_studies,
     "latest": latest,
@@ -239,4 +247,5 @@ HANDLERS: dict[str, Callable[[dict[str, str], MarkerContext], str]] = {
     "submit-form": submit_form,
     "news": news,
     "search-page": search_page,
+    "map": london_map,
 }

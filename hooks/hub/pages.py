@@ -15,7 +15,9 @@ from .model import CaseStudy, Resource
 from .collection import Collection
 from .htmltext import esc, link, plural
 from .indexes import PER_PAGE, Indexes, paginate
+from .coverage import render_coverage_page
 from .feeds import feed_path
+from .londonmap import render_london_map
 from .render import render_cards, render_empty, render_resource_cards, term_url
 from .taxonomy import Taxonomy, Term
 
@@ -82,6 +84,7 @@ def plan_pages(
     pages.append(GeneratedPage("themes/index.md", render_themes_index(indexes, taxonomy)))
     pages.append(GeneratedPage("boroughs/index.md", render_areas_index(indexes, taxonomy)))
     pages.append(GeneratedPage("ics/index.md", render_ics_index(indexes, taxonomy)))
+    pages.append(GeneratedPage("coverage.md", render_coverage_page(collection.case_studies, taxonomy)))
     for theme in taxonomy.themes:
         pages += plan_listing(
             f"themes/{theme.id}.md", theme.name, theme.description, _theme_intro(theme),
@@ -247,6 +250,8 @@ def render_areas_index(indexes: Indexes, taxonomy: Taxonomy) -> str:
         "",
         "<p>Case studies by area: the 32 London boroughs and the City of London, grouped by integrated care "
         "system, and work that covers all of London.</p>",
+        "",
+        render_london_map(url, indexes, taxonomy),
     ]
     for ics in taxonomy.ics:
         items = "".join(

@@ -68,7 +68,11 @@ def render_empty(from_url: str, where: str) -> str:
 
 
 def render_case_study(
-    record: CaseStudy, taxonomy: Taxonomy, show_problems: bool = True, today: date | None = None
+    record: CaseStudy,
+    taxonomy: Taxonomy,
+    show_problems: bool = True,
+    today: date | None = None,
+    related: Sequence[CaseStudy] = (),
 ) -> str:
     """The whole Markdown of a case-study page (``today`` decides the review notice)."""
     parts = [f"# {md_escape(record.title)}", ""]
@@ -83,7 +87,19 @@ def render_case_study(
     parts += [render_glance(record, taxonomy), "", record.body.strip(), ""]
     if record.sources:
         parts += [render_sources(record.sources), ""]
+    if related:
+        parts += [render_related(record, related, taxonomy), ""]
     return "\n".join(parts)
+
+
+def render_related(record: CaseStudy, related: Sequence[CaseStudy], taxonomy: Taxonomy) -> str:
+    """The case studies that share most themes and areas with this one."""
+    cards = "\n".join(render_card(r, record.url, taxonomy) for r in related)
+    return (
+        '<section class="hub-related" aria-labelledby="hub-related-title" data-pagefind-ignore>'
+        '<h2 id="hub-related-title">Related case studies</h2>'
+        f'<ul class="hub-cards">\n{cards}\n</ul></section>'
+    )
 
 
 def render_review_notice(record: CaseStudy) -> str:

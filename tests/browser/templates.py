@@ -19,6 +19,7 @@ TEMPLATES = {
     "empty area": "boroughs/barnet/" if not _HUB.indexes.areas["barnet"] else "boroughs/london-wide/",
     "integrated care systems": "ics/",
     "ICS": "ics/south-west-london/",
+    "coverage": "coverage/",
     "guidance overview": "framework/",
     "guidance": "framework/coordinated-care/",
     "leadership": "leadership/",

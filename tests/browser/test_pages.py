@@ -94,3 +94,34 @@ def test_no_cookies_and_only_the_colour_choice_is_stored(page, base_url):
     keys = page.evaluate("Object.keys(localStorage)")
     assert all(key.endswith(".__palette") for key in keys), keys
     assert page.evaluate("document.cookie") == ""
+
+
+def test_map_tiles_lead_to_their_area(page, base_url):
+    page.goto(base_url + "boroughs/")
+    tile = page.get_by_role("link", name=re.compile(r"^Merton: \d+ case stud"))
+    tile.focus()
+    expect(tile).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(base_url + "boroughs/merton/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Merton")
+
+
+def test_home_page_map_and_coverage_links(page, base_url):
+    page.goto(base_url)
+    expect(page.locator(".hub-map svg")).to_be_visible()
+    page.goto(base_url + "coverage/")
+    cell = page.locator(".hub-coverage a:not(.hub-gap a)").first
+    label = cell.get_attribute("aria-label")
+    cell.click()
+    expect(page).to_have_url(re.compile(r"/search/\?type=Case\+study&theme="))
+    count = int(label.split()[0])
+    expect(page.locator("#hub-count")).to_have_text(f"{count} result with these filters" if count == 1 else f"{count} results with these filters")
+
+
+def test_case_study_ends_with_related_case_studies(page, base_url):
+    from templates import TEMPLATES
+
+    page.goto(base_url + TEMPLATES["case study"])
+    related = page.get_by_role("region", name="Related case studies")
+    expect(related).to_be_visible()
+    assert 1 <= related.get_by_role("link").count() <= 5

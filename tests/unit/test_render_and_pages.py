@@ -150,7 +150,7 @@ def test_markers(contract):
 @pytest.mark.parametrize(
     ("marker", "expected"),
     [
-        ("<!-- hub:latests -->", "docs/x.md:3: marker: 'hub:latests' is not a hub marker (allowed: case-studies, latest, resources, programme-contact, fields, vocabulary, submit-form, news, search-page)"),
+        ("<!-- hub:latests -->", "docs/x.md:3: marker: 'hub:latests' is not a hub marker (allowed: case-studies, latest, resources, programme-contact, fields, vocabulary, submit-form, news, search-page, map)"),
         ("<!-- hub:case-studies theme=proactive -->", "docs/x.md:3: marker: 'proactive' is not a known theme"),
         ("<!-- hub:case-studies colour=red -->", "docs/x.md:3: marker: 'colour' is not an option of hub:case-studies (allowed: theme, area, ics, setting, limit)"),
         ("<!-- hub:latest limit=none -->", "docs/x.md:3: marker: limit must be a whole number from 1, not 'none'"),

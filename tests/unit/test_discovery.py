@@ -1,0 +1,90 @@
+"""The London map, related case studies and the coverage matrix, on in-memory records."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from hub.coverage import count_pairs, render_coverage_page
+from hub.indexes import group_case_studies
+from hub.londonmap import BINS, TILES, bin_of, ics_boundaries, render_london_map
+from hub.model import CaseStudy
+from hub.related import find_related
+
+
+def record(stem: str, year: int, themes=("proactive-care",), areas=("camden",)) -> CaseStudy:
+    return CaseStudy(stem=stem, path=f"case_studies/{stem}.md", title=stem.title(), summary="S.", organisation="O",
+                     themes=tuple(themes), areas=tuple(areas), published=date(year, 1, 1), readable=True)
+
+
+def test_every_area_but_london_wide_has_exactly_one_tile(contract):
+    mapped = {a.id for a in contract.taxonomy.areas if a.ics}
+    assert set(TILES) == mapped and len(mapped) == 33
+    positions = [(c, r) for c, r, _ in TILES.values()]
+    assert len(set(positions)) == len(positions)
+
+
+@pytest.mark.parametrize(("count", "expected"), [(0, 0), (1, 1), (2, 2), (4, 2), (5, 3), (9, 3), (10, 4), (250, 4)])
+def test_shading_bins(count, expected):
+    assert bin_of(count) == expected
+    assert len(BINS) == 5
+
+
+def test_ics_outlines_separate_groups(contract):
+    segments = ics_boundaries(contract.taxonomy)
+    # Camden (3,2) and Islington (4,2) are both NCL: no line between them.
+    assert (4 * 108 - 4, 2 * 108 - 4, 4 * 108 - 4, 3 * 108 - 4) not in segments
+    # Islington (4,2) and Hackney (5,2) differ (NCL, NEL): a line between them.
+    assert (5 * 108 - 4, 2 * 108 - 4, 5 * 108 - 4, 3 * 108 - 4) in segments
+
+
+def test_map_tiles_link_to_areas_with_accessible_names(contract):
+    items = [record("a", 2025, areas=("hackney",)), record("b", 2024, areas=("hackney", "london-wide"))]
+    html = render_london_map("boroughs/", group_case_studies(items, contract.taxonomy), contract.taxonomy)
+    assert '<a href="hackney/" aria-label="Hackney: 2 case studies">' in html
+    assert '<a href="barnet/" aria-label="Barnet: 0 case studies">' in html
+    assert html.count("<a href=") == 33 + 1 + 34  # tiles, London-wide, the table
+    assert '<a href="london-wide/">London-wide: 1 case study</a>' in html
+    assert '<th scope="row"><a href="hackney/">Hackney</a></th><td>North East London</td><td>2</td>' in html
+    hackney_tile = re.search(r'aria-label="Hackney: 2 case studies"><rect class="hub-map__tile (hub-map__bin-\d)"', html)
+    assert hackney_tile.group(1) == "hub-map__bin-2"
+
+
+def test_related_prefers_shared_terms_then_recency(contract):
+    me = record("me", 2025, themes=("proactive-care", "digital"), areas=("camden",))
+    both = record("both", 2020, themes=("digital",), areas=("camden",))
+    theme_new = record("theme-new", 2024, themes=("proactive-care",), areas=("sutton",))
+    theme_old = record("theme-old", 2019, themes=("proactive-care",), areas=("sutton",))
+    stranger = record("stranger", 2025, themes=("workforce",), areas=("bexley",))
+    items = [me, both, theme_new, theme_old, stranger]
+    related = find_related(items, group_case_studies(items, contract.taxonomy))
+    assert [r.stem for r in related["me"]] == ["both", "theme-new", "theme-old"]
+    assert related["stranger"] == ()
+
+
+def test_related_is_capped_and_looks_only_at_the_newest_per_term(contract):
+    items = [record(f"cs-{n:03}", 2000 + n % 25, areas=(("camden",) if n % 2 else ("sutton",))) for n in range(200)]
+    indexes = group_case_studies(items, contract.taxonomy)
+    related = find_related(items, indexes, limit=5, per_term=10)
+    assert all(len(r) == 5 for r in related.values())
+    newest_per_theme = {c.stem for c in indexes.themes["proactive-care"][:10]}
+    newest_per_area = {c.stem for g in ("camden", "sutton") for c in indexes.areas[g][:10]}
+    assert all(r.stem in newest_per_theme | newest_per_area for rs in related.values() for r in rs)
+
+
+def test_coverage_counts_and_gaps(contract):
+    items = [record("a", 2025, themes=("proactive-care", "digital"), areas=("camden", "hackney")),
+             record("b", 2024, themes=("proactive-care",), areas=("camden",))]
+    by_ics, by_area = count_pairs(items, contract.taxonomy)
+    assert by_ics[("proactive-care", "north-central-london")] == 2
+    assert by_ics[("digital", "north-east-london")] == 1
+    assert by_area[("proactive-care", "camden")] == 2
+    page = render_coverage_page(items, contract.taxonomy)
+    assert ('<a href="../search/?type=Case+study&amp;theme=Proactive+care&amp;ics=North+Central+London" '
+            'aria-label="2 case studies on Proactive care in North Central London">2</a>') in page
+    assert ('<td class="hub-gap"><a href="../contribute/submit/" aria-label="No case studies on Workforce in '
+            'North Central London yet: share one">0</a></td>') in page
+    themes, ics = len(contract.taxonomy.themes), len(contract.taxonomy.ics)
+    assert f"{themes * ics - 4} of {themes * ics} theme and integrated care system pairs have no case study yet." in page
