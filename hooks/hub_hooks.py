@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from hub.build import Hub, HubConfig, load_hub
 from hub.feeds import plan_feeds
 from hub.news import NewsPost, load_news
+from hub.postprocess import MarkupChanged, add_csp, fix_skip_link, policy, script_hashes
 from hub.opendata import render_csv, render_json, render_outcomes_csv
 from hub.schema import render_schema
 from hub.search import SearchData, build_index, case_study_search, news_search, page_search, resource_search, wrap_for_index
@@ -43,6 +44,8 @@ _news: list[NewsPost] = []
 _news_urls: dict[str, str] = {}
 # What each searchable page tells Pagefind, by src_uri (set when its Markdown is rendered).
 _search_data: dict[str, SearchData] = {}
+# Hashes of every inline script on the site, for the server-side policy.
+_site_hashes: set[str] = set()
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
@@ -74,6 +77,28 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     return wrap_for_index(html, data, page.title or "", page.meta.get("git_revision_date_localized_raw_iso_date"))
 
 
+def _finish(html: str, where: str) -> str:
+    try:
+        return add_csp(fix_skip_link(html))
+    except MarkupChanged as exc:
+        raise PluginError(f"hub: {where}: {exc}") from exc
+
+
+@event_priority(-100)  # after every other change to the page
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    """A working skip link and a Content-Security-Policy on every page."""
+    _site_hashes.update(script_hashes(output))
+    return _finish(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig, **kwargs: Any) -> str:
+    """The same for pages rendered from templates alone (404.html)."""
+    if not template_name.endswith(".html") or "<html" not in output_content:
+        return output_content
+    _site_hashes.update(script_hashes(output_content))
+    return _finish(output_content, template_name)
+
+
 @event_priority(-100)  # last: after Material writes the sitemap and every plugin's output
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
     """Index the finished site with Pagefind."""
@@ -82,6 +107,8 @@ def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
     except Exception as exc:  # the indexer is a separate binary; say what failed, then stop
         raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
     log.info(f"hub: Pagefind read {pages} HTML files and indexed the {len(_search_data)} searchable pages")
+    # The policy for servers that can send headers: every page's inline scripts allowed.
+    Path(config.site_dir, "csp.txt").write_text(policy(sorted(_site_hashes), header=True) + "\n", encoding="utf-8")
 
 
 # After Material's blog plugin (-50), which gives news posts their final URLs.
@@ -90,6 +117,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files:
     """Load all content once, report its problems, and add its pages, feeds and data."""
     global _hub, _news, _news_urls
     _search_data.clear()
+    _site_hashes.clear()
     root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).resolve()
     # Resources are pages in docs/leadership/: their src_uri is leadership/<name>.md.
