@@ -52,15 +52,6 @@ def test_404_page(page, base_url):
     expect(page.get_by_role("link", name="Home").first).to_be_visible()
 
 
-def test_first_tab_reaches_the_skip_link(page, base_url):
-    page.goto(base_url + "themes/")
-    page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.textContent.trim()")
-    assert focused.lower().startswith("skip to content")
-    page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.closest('main') !== null || location.hash !== ''")
-
-
 def test_case_study_prints_cleanly_on_a4(page, base_url):
     from templates import TEMPLATES
 
