@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from hub.build import Hub, HubConfig, load_hub
 from hub.feeds import plan_feeds
+from hub.htmltext import LostBlock, extract_raw, restore_raw
 from hub.news import NewsPost, load_news
 from hub.postprocess import MarkupChanged, add_csp, fix_skip_link, policy, script_hashes
 from hub.opendata import render_csv, render_json, render_outcomes_csv
@@ -44,6 +46,10 @@ _news: list[NewsPost] = []
 _news_urls: dict[str, str] = {}
 # What each searchable page tells Pagefind, by src_uri (set when its Markdown is rendered).
 _search_data: dict[str, SearchData] = {}
+# The src_uri of every page the hub adds: case studies, resources, generated lists.
+_hub_pages: set[str] = set()
+# Generated HTML blocks of each page, kept out of Markdown (see hub.htmltext.raw).
+_raw_blocks: dict[str, list[str]] = {}
 # Hashes of every inline script on the site, for the server-side policy.
 _site_hashes: set[str] = set()
 
@@ -68,8 +74,29 @@ def _describe_for_search(page: Page) -> None:
     _search_data[page.file.src_uri] = page_search(kind, themes, _hub.taxonomy)
 
 
+def on_env(env: Any, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> Any:
+    """A fresh navigation cache for each build (see theme/partials/nav.html)."""
+    env.globals["hub_nav_cache"] = {}
+    return env
+
+
+def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any, **kwargs: Any) -> dict[str, Any]:
+    """The hub's pages outside the navigation share one rendering of it per folder.
+
+    Relative links depend on the page's folder (case-studies/, themes/, ...),
+    so pages in the same folder get the same navigation HTML.
+    """
+    if page.file.src_uri in _hub_pages and page not in nav.pages:
+        page.meta["hub_nav_key"] = posixpath.dirname(page.url.rstrip("/")) or "."
+    return context
+
+
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
-    """Mark the content of searchable pages for Pagefind."""
+    """Put back the HTML the hub generated, and mark searchable pages for Pagefind."""
+    try:
+        html = restore_raw(html, _raw_blocks.pop(page.file.src_uri, []))
+    except LostBlock as exc:
+        raise PluginError(f"hub: {page.file.src_uri}: {exc}") from exc
     data = _search_data.get(page.file.src_uri)
     if data is None:
         return html
@@ -103,10 +130,10 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
     """Index the finished site with Pagefind."""
     try:
-        pages = build_index(Path(config.site_dir))
+        files = build_index(Path(config.site_dir))
     except Exception as exc:  # the indexer is a separate binary; say what failed, then stop
         raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
-    log.info(f"hub: Pagefind read {pages} HTML files and indexed the {len(_search_data)} searchable pages")
+    log.info(f"hub: Pagefind read {files} HTML files and indexed the {len(_search_data)} searchable pages")
     # The policy for servers that can send headers: every page's inline scripts allowed.
     Path(config.site_dir, "csp.txt").write_text(policy(sorted(_site_hashes), header=True) + "\n", encoding="utf-8")
 
@@ -117,6 +144,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files:
     """Load all content once, report its problems, and add its pages, feeds and data."""
     global _hub, _news, _news_urls
     _search_data.clear()
+    _raw_blocks.clear()
     _site_hashes.clear()
     root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).resolve()
@@ -141,6 +169,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files:
     for page in _hub.pages:
         _claim(files, page.src_uri)
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=NOT_IN_NAV))
+    _hub_pages.clear()
+    _hub_pages.update(_hub.by_src_uri, _hub.resources_by_src_uri, (p.src_uri for p in _hub.pages))
     _news = load_news(docs_dir / "news" / "posts", docs_dir)
     _news_urls = {p.src_uri: f.url for p in _news if (f := files.get_file_from_path(p.src_uri)) is not None}
     site_url = config.site_url or "http://127.0.0.1:8000/"
@@ -167,12 +197,27 @@ def _claim(files: Files, src_uri: str) -> None:
         )
 
 
+class CaseStudyFile(File):
+    """A case study's page: backed by its real file (edit links, git dates), but MkDocs
+    is given no text to read. The hub has already parsed the file, and renders the
+    page from its record in on_page_markdown; reading and parsing it a second time
+    cost a tenth of the build at scale."""
+
+    @property
+    def content_string(self) -> str:
+        return ""
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        raise AttributeError("a case study's page text comes from its record")
+
+
 def _case_study_file(src_uri: str, path: Path, docs_dir: Path, decodable: bool, config: MkDocsConfig) -> File:
-    """A page at ``src_uri`` read from the real file, so edit links and git dates work."""
+    """A page at ``src_uri`` backed by the real file, so edit links and git dates work."""
     if not decodable:
         # MkDocs cannot read it; the page shows the problem instead (strict builds fail).
         return File.generated(config, src_uri, content=" ", inclusion=NOT_IN_NAV)
-    file = File(
+    file = CaseStudyFile(
         src_uri,
         src_dir=None,
         dest_dir=config.site_dir,
@@ -186,6 +231,13 @@ def _case_study_file(src_uri: str, path: Path, docs_dir: Path, decodable: bool, 
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
+    """The page's Markdown, with the hub's generated HTML set aside until after Markdown runs."""
+    text, blocks = extract_raw(_page_markdown(markdown, page, config))
+    _raw_blocks[page.file.src_uri] = blocks
+    return text
+
+
+def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """Render case studies from their records; fill markers in other pages."""
     assert _hub is not None, "on_files runs before on_page_markdown"
     record = _hub.case_study_at(page.file.src_uri)

@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Sequence
 from urllib.parse import urlencode
 
-from .htmltext import esc, link
+from .htmltext import esc, link, raw
 from .model import CaseStudy
 from .render import ics_of
 from .taxonomy import Taxonomy, Term
@@ -68,8 +68,7 @@ def render_coverage_page(case_studies: Sequence[CaseStudy], taxonomy: Taxonomy) 
     parts = [
         "---\ntitle: Coverage\ndescription: Case studies by theme and integrated care system, with the gaps to fill.\n"
         "search:\n  exclude: true\nhide:\n  - toc\n---\n",
-        "# Coverage by theme and place",
-        "",
+        "Coverage by theme and place",
         "<p>Where London has shared what works, and where there are gaps to fill. Each number links to those "
         "case studies in the search; each <strong>0</strong> is a gap, and links to the form for sharing a case study.</p>",
         "",
@@ -93,5 +92,5 @@ def render_coverage_page(case_studies: Sequence[CaseStudy], taxonomy: Taxonomy) 
     wide = [a for a in taxonomy.areas if a.ics is None]
     if wide:
         parts.append(render_matrix(url, "Case studies by theme across London", wide, "area", by_area, taxonomy, "Theme"))
-    return "\n".join(parts) + "\n"
+    return f"{parts[0]}# {esc(parts[1])}" + raw("\n".join(p for p in parts[2:] if p))
 

@@ -78,3 +78,49 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """``1 case study``, ``2 case studies``."""
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count:,} {word}"
+
+
+# Generated HTML travels around Markdown, not through it: Python-Markdown's HTML
+# block parser was most of the build time at scale, and it has nothing to do with
+# HTML the hub wrote itself. ``raw`` marks such HTML; ``extract_raw`` swaps each
+# block for a token paragraph before Markdown runs; ``restore_raw`` puts it back.
+RAW_OPEN, RAW_CLOSE = "\ue000", "\ue001"  # private-use characters: never in content
+RAW = re.compile(RAW_OPEN + r"(.*?)" + RAW_CLOSE, re.S)
+
+
+class LostBlock(Exception):
+    """Markdown did not keep a token in place (for example inside an indented block)."""
+
+
+def raw(html: str) -> str:
+    """``html`` marked to bypass Markdown, as a block of its own."""
+    return f"\n\n{RAW_OPEN}{html}{RAW_CLOSE}\n\n"
+
+
+def _token(index: int) -> str:
+    return f"hubrawblock{index:06d}"
+
+
+def extract_raw(markdown: str) -> tuple[str, list[str]]:
+    """``markdown`` with each raw block replaced by a token paragraph, and the blocks."""
+    blocks: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        blocks.append(match.group(1))
+        return f"\n\n{_token(len(blocks) - 1)}\n\n"
+
+    return RAW.sub(replace, markdown), blocks
+
+
+def restore_raw(html: str, blocks: list[str]) -> str:
+    """Put each block back where Markdown left its token."""
+    for index, block in enumerate(blocks):
+        token = _token(index)
+        wrapped = f"<p>{token}</p>"
+        if wrapped in html:
+            html = html.replace(wrapped, block, 1)
+        elif token in html:
+            html = html.replace(token, block, 1)
+        else:
+            raise LostBlock(f"generated block {index} was lost in Markdown")
+    return html

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
 from .contributing import render_field_table_html, render_vocabulary_html
-from .htmltext import esc, link, plural, relative_url, time_tag
+from .htmltext import esc, link, plural, raw, relative_url, time_tag
 from .indexes import Indexes
 from .londonmap import render_london_map
 from .model import CaseStudy, Contact
@@ -75,7 +75,7 @@ def fill_markers(markdown: str, path: str, ctx: MarkerContext, source: str | Non
         try:
             if handler is None:
                 raise MarkerError(f"'hub:{name}' is not a hub marker (allowed: {', '.join(HANDLERS)})")
-            return handler(args, ctx)
+            return raw(handler(args, ctx))
         except MarkerError as exc:
             problems.append(Problem(path, line, "marker", str(exc)))
             return match.group(0)

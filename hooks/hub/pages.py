@@ -13,7 +13,7 @@ import yaml
 
 from .model import CaseStudy, Resource
 from .collection import Collection
-from .htmltext import esc, link, plural
+from .htmltext import esc, link, plural, raw
 from .indexes import PER_PAGE, Indexes, paginate
 from .coverage import render_coverage_page
 from .feeds import feed_path
@@ -62,6 +62,11 @@ def front_matter(title: str, description: str, feed: tuple[str, str] | None = No
     if feed is not None:
         data["feeds"] = [{"title": feed[0], "href": feed[1]}]
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def page_markdown(front: str, heading: str, html: Sequence[str]) -> str:
+    """A generated page: front matter, its title as Markdown, then HTML that bypasses Markdown."""
+    return f"{front}# {esc(heading)}" + raw("\n".join(part for part in html if part))
 
 
 def plan_pages(
@@ -131,16 +136,16 @@ def plan_listing(
     pages = []
     for number, (source, url, chunk) in enumerate(zip(sources, urls, chunks), 1):
         heading = title if number == 1 else f"{title}: page {number} of {len(chunks)}"
-        body = [front_matter(heading, description, feed), f"# {esc(heading)}", "", intro(url), ""]
+        html = [intro(url)]
         if feed is not None:
-            body += [render_feed_link(url, *feed), ""]
-        body += [f'<h2 class="hub-count" id="case-studies">{count}</h2>', ""]
-        body += [render_cards(chunk, url, taxonomy) if records else render_empty(url, where), ""]
+            html.append(render_feed_link(url, *feed))
+        html.append(f'<h2 class="hub-count" id="case-studies">{count}</h2>')
+        html.append(render_cards(chunk, url, taxonomy) if records else render_empty(url, where))
         if len(chunks) > 1:
-            body += [render_pagination(number, urls, len(records), per_page), ""]
+            html.append(render_pagination(number, urls, len(records), per_page))
         if after is not None and number == 1:
-            body += [after(url), ""]
-        pages.append(GeneratedPage(source, "\n".join(body)))
+            html.append(after(url))
+        pages.append(GeneratedPage(source, page_markdown(front_matter(heading, description, feed), heading, html)))
     return pages
 
 
@@ -227,7 +232,7 @@ def _term_item(url: str, vocabulary: str, term: Term, count: int) -> str:
 def render_themes_index(indexes: Indexes, taxonomy: Taxonomy) -> str:
     """``/themes/``: every theme, grouped, with its description and count."""
     url = "themes/"
-    parts = [front_matter("Themes", "Case studies by theme: accessible, coordinated and proactive care and their enablers."), "# Themes", ""]
+    parts = [front_matter("Themes", "Case studies by theme: accessible, coordinated and proactive care and their enablers."), "Themes"]
     parts.append(
         "<p>The first three themes are those of London's strategic commissioning framework for primary care "
         "(2015): accessible, coordinated and proactive care. The enablers and programme areas are what "
@@ -238,7 +243,7 @@ def render_themes_index(indexes: Indexes, taxonomy: Taxonomy) -> str:
             _term_item(url, "themes", t, len(indexes.themes[t.id])) for t in taxonomy.themes if t.group == group
         )
         parts += ["", f'<h2 id="{group}">{esc(heading)}</h2>', "", f'<ul class="hub-terms">{items}</ul>']
-    return "\n".join(parts) + "\n"
+    return page_markdown(parts[0], parts[1], parts[2:])
 
 
 def render_areas_index(indexes: Indexes, taxonomy: Taxonomy) -> str:
@@ -246,8 +251,7 @@ def render_areas_index(indexes: Indexes, taxonomy: Taxonomy) -> str:
     url = "boroughs/"
     parts = [
         front_matter("Boroughs", "Case studies by London borough, the City of London and London-wide work."),
-        "# Boroughs",
-        "",
+        "Boroughs",
         "<p>Case studies by area: the 32 London boroughs and the City of London, grouped by integrated care "
         "system, and work that covers all of London.</p>",
         "",
@@ -262,7 +266,7 @@ def render_areas_index(indexes: Indexes, taxonomy: Taxonomy) -> str:
     if pan_london:
         items = "".join(_area_item(url, a, len(indexes.areas[a.id])) for a in pan_london)
         parts += ["", '<h2 id="london-wide">Across London</h2>', "", f'<ul class="hub-terms hub-terms--compact">{items}</ul>']
-    return "\n".join(parts) + "\n"
+    return page_markdown(parts[0], parts[1], parts[2:])
 
 
 def _area_item(url: str, area: Term, count: int) -> str:
@@ -277,8 +281,7 @@ def render_ics_index(indexes: Indexes, taxonomy: Taxonomy) -> str:
     url = "ics/"
     parts = [
         front_matter("Integrated care systems", "Case studies by London's five integrated care systems."),
-        "# Integrated care systems",
-        "",
+        "Integrated care systems",
         "<p>London has five integrated care systems (ICSs). Their integrated care boards replaced the clinical "
         "commissioning groups on 1 July 2022. Each system's page lists its areas and all their case studies.</p>",
     ]
@@ -293,4 +296,4 @@ def render_ics_index(indexes: Indexes, taxonomy: Taxonomy) -> str:
             "",
             f"<p>Areas: {areas}.</p>",
         ]
-    return "\n".join(parts) + "\n"
+    return page_markdown(parts[0], parts[1], parts[2:])

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .frontmatter import Document, decode, parse_document
 from .problems import Problem
-from .safety import Text, check_safety, split_lines
+from .safety import check_safety, prepare
 from .taxonomy import Vocabulary
 
 if TYPE_CHECKING:
@@ -57,11 +57,11 @@ def read_front_matter(raw: bytes, path: str, stem: str) -> tuple[str | None, Doc
 
 def safety_problems(text: str, document: Document, path: str, contract: "Contract", contact_email: str | None) -> list[Problem]:
     """The safety rules on one readable file."""
-    lines, body = split_lines(text, document.body_line)
     allowed = {contract.programme_team.email.lower()}
     if contact_email:
         allowed.add(contact_email.lower())
-    return list(check_safety(Text(path, lines, body, frozenset(allowed), contract.allowed_email_domains)))
+    prepared = prepare(path, text, document.body_line, frozenset(allowed), contract.allowed_email_domains)
+    return list(check_safety(prepared))
 
 
 def text_value(value: Any) -> str:

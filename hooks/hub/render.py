@@ -11,7 +11,7 @@ from typing import Sequence
 from urllib.parse import unquote, urlparse
 
 from .model import CaseStudy, Contact, Resource
-from .htmltext import esc, format_date, link, md_escape, plural, time_tag, with_unit
+from .htmltext import esc, format_date, link, md_escape, plural, raw, time_tag, with_unit
 from .problems import Problem
 from .taxonomy import Taxonomy
 
@@ -75,21 +75,20 @@ def render_case_study(
     related: Sequence[CaseStudy] = (),
 ) -> str:
     """The whole Markdown of a case-study page (``today`` decides the review notice)."""
-    parts = [f"# {md_escape(record.title)}", ""]
+    head: list[str] = []
     if record.example:
-        parts += [render_example_banner(), ""]
+        head.append(render_example_banner())
     if today is not None and record.review_due is not None and record.review_due < today:
-        parts += [render_review_notice(record), ""]
+        head.append(render_review_notice(record))
     if show_problems and record.problems:
-        parts += [render_problems(record.problems), ""]
+        head.append(render_problems(record.problems))
     if record.summary:
-        parts += [f'<p class="hub-lead">{esc(record.summary)}</p>', ""]
-    parts += [render_glance(record, taxonomy), "", record.body.strip(), ""]
-    if record.sources:
-        parts += [render_sources(record.sources), ""]
+        head.append(f'<p class="hub-lead">{esc(record.summary)}</p>')
+    head.append(render_glance(record, taxonomy))
+    tail = [render_sources(record.sources)] if record.sources else []
     if related:
-        parts += [render_related(record, related, taxonomy), ""]
-    return "\n".join(parts)
+        tail.append(render_related(record, related, taxonomy))
+    return f"# {md_escape(record.title)}" + raw("\n".join(head)) + record.body.strip() + (raw("\n".join(tail)) if tail else "\n")
 
 
 def render_related(record: CaseStudy, related: Sequence[CaseStudy], taxonomy: Taxonomy) -> str:
@@ -259,15 +258,14 @@ def render_resource_cards(resources: Sequence[Resource], from_url: str, taxonomy
 
 def render_resource(resource: Resource, taxonomy: Taxonomy, show_problems: bool = True) -> str:
     """The whole Markdown of a leadership resource's page."""
-    parts = [f"# {md_escape(resource.title)}", ""]
+    head: list[str] = []
     if show_problems and resource.problems:
-        parts += [render_problems(resource.problems, "resource"), ""]
+        head.append(render_problems(resource.problems, "resource"))
     if resource.summary:
-        parts += [f'<p class="hub-lead">{esc(resource.summary)}</p>', ""]
-    parts += [render_resource_glance(resource, taxonomy), "", resource.body.strip(), ""]
-    if resource.sources:
-        parts += [render_sources(resource.sources), ""]
-    return "\n".join(parts)
+        head.append(f'<p class="hub-lead">{esc(resource.summary)}</p>')
+    head.append(render_resource_glance(resource, taxonomy))
+    tail = raw(render_sources(resource.sources)) if resource.sources else "\n"
+    return f"# {md_escape(resource.title)}" + raw("\n".join(head)) + resource.body.strip() + tail
 
 
 def render_resource_glance(resource: Resource, taxonomy: Taxonomy) -> str:

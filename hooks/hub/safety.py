@@ -6,6 +6,7 @@ on case studies and leadership resources, in the validator and the build.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
@@ -38,30 +39,43 @@ FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 
 @dataclass(frozen=True)
 class Text:
-    """The text to check: every line of the file with its line number."""
+    """The text to check, scanned whole by each rule; matches are placed on lines by offset."""
 
     path: str
-    lines: tuple[tuple[int, str], ...]  # (line number, text) of the whole file
-    body: tuple[tuple[int, str], ...]  # the body's lines outside fenced code
+    text: str  # the whole file
+    body: str  # the body from the same offset, with code (fenced and inline) blanked out
+    body_offset: int  # where the body starts in ``text``
+    line_starts: tuple[int, ...]  # offset of each line's first character
     allowed_emails: frozenset[str]  # addresses that may appear (the contact's)
     allowed_domains: frozenset[str]
 
+    def line(self, offset: int) -> int:
+        """The 1-based line of an offset in ``text``."""
+        return bisect.bisect_right(self.line_starts, offset)
 
-def split_lines(text: str, body_line: int) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]:
-    """All lines, and the body's lines outside fenced code blocks."""
-    lines = tuple(enumerate(text.split("\n"), 1))
-    body, fence = [], None
-    for number, line in lines[body_line - 1 :]:
+
+def prepare(path: str, text: str, body_line: int, allowed_emails: frozenset[str], allowed_domains: frozenset[str]) -> Text:
+    """Index ``text`` by line and blank out the body's code, keeping every offset."""
+    lines = text.split("\n")
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    body_offset = starts[body_line - 1] if body_line - 1 < len(starts) else len(text)
+    kept, fence = [], None
+    for line in lines[body_line - 1 :]:
         opener = FENCE.match(line)
         if fence is not None:
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
                 fence = None
+            kept.append(" " * len(line))
             continue
         if opener:
             fence = opener.group(1)
+            kept.append(" " * len(line))
             continue
-        body.append((number, line))
-    return lines, tuple(body)
+        kept.append(INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+    return Text(path, text, "\n".join(kept), body_offset, tuple(starts), allowed_emails, allowed_domains)
 
 
 def nhs_number_is_valid(digits: str) -> bool:
@@ -77,14 +91,13 @@ def nhs_number_is_valid(digits: str) -> bool:
 
 def check_nhs_numbers(text: Text) -> Iterator[Problem]:
     """Nothing that could be an NHS number (10 digits with a valid check digit)."""
-    for number, line in text.lines:
-        for match in NHS_NUMBER.finditer(line):
-            digits = match.group(1) + match.group(3) + match.group(4)
-            if nhs_number_is_valid(digits):
-                yield Problem(
-                    text.path, number, "patient data",
-                    f"'{match.group(0)}' looks like an NHS number; remove it (case studies never identify patients)",
-                )
+    for match in NHS_NUMBER.finditer(text.text):
+        digits = match.group(1) + match.group(3) + match.group(4)
+        if nhs_number_is_valid(digits):
+            yield Problem(
+                text.path, text.line(match.start()), "patient data",
+                f"'{match.group(0)}' looks like an NHS number; remove it (case studies never identify patients)",
+            )
 
 
 def is_uk_phone(candidate: str) -> bool:
@@ -99,106 +112,91 @@ def is_uk_phone(candidate: str) -> bool:
 
 def check_phone_numbers(text: Text) -> Iterator[Problem]:
     """No telephone numbers: readers use the contact's email address."""
-    for number, line in text.lines:
-        for match in PHONE_CANDIDATE.finditer(line):
-            if not is_uk_phone(match.group(0)):
-                continue
-            yield Problem(
-                text.path, number, "contact details",
-                f"'{match.group(0).strip()}' looks like a phone number; remove it and use the contact field",
-            )
+    for match in PHONE_CANDIDATE.finditer(text.text):
+        if "\n" in match.group(0) or not is_uk_phone(match.group(0)):
+            continue
+        yield Problem(
+            text.path, text.line(match.start()), "contact details",
+            f"'{match.group(0).strip()}' looks like a phone number; remove it and use the contact field",
+        )
 
 
 def check_email_addresses(text: Text) -> Iterator[Problem]:
     """No email addresses except the contact's and allow-listed domains."""
-    for number, line in text.lines:
-        for match in EMAIL.finditer(line):
-            address, domain = match.group(0), match.group(1).lower()
-            if address.lower() in text.allowed_emails or domain in text.allowed_domains:
-                continue
-            allowed = ", ".join(sorted(text.allowed_domains)) or "none"
-            yield Problem(
-                text.path, number, "contact details",
-                f"'{address}' is an email address; only the contact field may hold one (allowed domains: {allowed})",
-            )
+    for match in EMAIL.finditer(text.text):
+        address, domain = match.group(0), match.group(1).lower()
+        if address.lower() in text.allowed_emails or domain in text.allowed_domains:
+            continue
+        allowed = ", ".join(sorted(text.allowed_domains)) or "none"
+        yield Problem(
+            text.path, text.line(match.start()), "contact details",
+            f"'{address}' is an email address; only the contact field may hold one (allowed domains: {allowed})",
+        )
 
 
 def check_personal_details(text: Text) -> Iterator[Problem]:
     """Warn about dates of birth and references that look like individual patients."""
-    for number, line in text.lines:
-        for match in DATE_OF_BIRTH.finditer(line):
-            yield Problem(
-                text.path, number, "patient data",
-                f"'{match.group(0)}' may introduce a date of birth; make sure no patient can be identified",
-                severity="warning",
-            )
-        for match in PATIENT.finditer(line):
-            yield Problem(
-                text.path, number, "patient data",
-                f"'{match.group(0)}' looks like a reference to a patient; describe people without names or ages",
-                severity="warning",
-            )
-
-
-def _outside_code(lines: tuple[tuple[int, str], ...]) -> Iterator[tuple[int, str]]:
-    """Lines with inline code spans removed: `<script>` in backticks is text, not markup."""
-    for number, line in lines:
-        yield number, INLINE_CODE.sub("", line)
+    for match in DATE_OF_BIRTH.finditer(text.text):
+        yield Problem(
+            text.path, text.line(match.start()), "patient data",
+            f"'{match.group(0)}' may introduce a date of birth; make sure no patient can be identified",
+            severity="warning",
+        )
+    for match in PATIENT.finditer(text.text):
+        yield Problem(
+            text.path, text.line(match.start()), "patient data",
+            f"'{match.group(0)}' looks like a reference to a patient; describe people without names or ages",
+            severity="warning",
+        )
 
 
 def check_active_markup(text: Text) -> Iterator[Problem]:
     """No HTML that can run code: script, iframe, object, embed or on* attributes."""
-    for number, line in _outside_code(text.body):
-        for match in DANGEROUS_TAG.finditer(line):
-            yield Problem(
-                text.path, number, "body",
-                f"<{match.group(1).lower()}> is not allowed: pages may not run or embed code",
-            )
-        for match in EVENT_ATTRIBUTE.finditer(line):
-            yield Problem(
-                text.path, number, "body",
-                f"the HTML attribute '{match.group(1).lower()}=' is not allowed: pages may not run code",
-            )
+    for match in DANGEROUS_TAG.finditer(text.body):
+        yield Problem(
+            text.path, text.line(text.body_offset + match.start()), "body",
+            f"<{match.group(1).lower()}> is not allowed: pages may not run or embed code",
+        )
+    for match in EVENT_ATTRIBUTE.finditer(text.body):
+        yield Problem(
+            text.path, text.line(text.body_offset + match.start(1)), "body",
+            f"the HTML attribute '{match.group(1).lower()}=' is not allowed: pages may not run code",
+        )
 
 
 def check_links(text: Text) -> Iterator[Problem]:
     """Links and images: no javascript: or data: addresses, external links over https."""
-    for number, line in _outside_code(text.body):
-        for url in _link_targets(line):
-            scheme = UNSAFE_SCHEME.match(url)
-            if scheme:
-                yield Problem(
-                    text.path, number, "body",
-                    f"a '{scheme.group(1).lower()}:' address is not allowed in a link or image",
-                )
-            elif urlparse(url).scheme == "http":
-                yield Problem(
-                    text.path, number, "body",
-                    f"'{url}' is not secure; link with https:// instead of http://",
-                )
+    for offset, url in sorted(_link_targets(text.body)):
+        line = text.line(text.body_offset + offset)
+        scheme = UNSAFE_SCHEME.match(url)
+        if scheme:
+            yield Problem(text.path, line, "body", f"a '{scheme.group(1).lower()}:' address is not allowed in a link or image")
+        elif urlparse(url).scheme == "http":
+            yield Problem(text.path, line, "body", f"'{url}' is not secure; link with https:// instead of http://")
 
 
-def _link_targets(line: str) -> Iterator[str]:
-    for match in MARKDOWN_LINK.finditer(line):
-        yield match.group(3)
-    for match in AUTOLINK.finditer(line):
-        yield match.group(1)
-    for match in HTML_URL.finditer(line):
-        yield match.group(1)
+def _link_targets(body: str) -> Iterator[tuple[int, str]]:
+    for match in MARKDOWN_LINK.finditer(body):
+        yield match.start(), match.group(3)
+    for match in AUTOLINK.finditer(body):
+        yield match.start(), match.group(1)
+    for match in HTML_URL.finditer(body):
+        yield match.start(), match.group(1)
 
 
 def check_image_alt_text(text: Text) -> Iterator[Problem]:
     """Every image has alt text describing it (WCAG 1.1.1)."""
-    for number, line in _outside_code(text.body):
-        for match in MARKDOWN_LINK.finditer(line):
-            if match.group(1) == "!" and not match.group(2).strip():
-                yield Problem(
-                    text.path, number, "body",
-                    f"the image '{match.group(3)}' has no alt text; describe it: ![what it shows]({match.group(3)})",
-                )
-        for match in HTML_IMG.finditer(line):
-            if not re.search(r"\balt\s*=\s*[\"'][^\"']*\S", match.group(0), re.IGNORECASE):
-                yield Problem(text.path, number, "body", "an <img> has no alt text; add alt=\"what it shows\"")
+    for match in MARKDOWN_LINK.finditer(text.body):
+        if match.group(1) == "!" and not match.group(2).strip():
+            yield Problem(
+                text.path, text.line(text.body_offset + match.start()), "body",
+                f"the image '{match.group(3)}' has no alt text; describe it: ![what it shows]({match.group(3)})",
+            )
+    for match in HTML_IMG.finditer(text.body):
+        if not re.search(r"\balt\s*=\s*[\"'][^\"']*\S", match.group(0), re.IGNORECASE):
+            yield Problem(
+                text.path, text.line(text.body_offset + match.start()), "body", "an <img> has no alt text; add alt=\"what it shows\""
+            )
 
 
 RULES: tuple[Callable[[Text], Iterator[Problem]], ...] = (

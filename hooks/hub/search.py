@@ -97,7 +97,13 @@ def page_search(kind: str, themes: tuple[str, ...], taxonomy: Taxonomy) -> Searc
 
 
 def build_index(site_dir: Path) -> int:
-    """Index the built site into ``site_dir/pagefind``; the number of pages indexed."""
+    """Index the built site into ``site_dir/pagefind``; the number of HTML files read.
+
+    One call for the whole folder: Pagefind's Python wrapper reads the replies
+    of its indexer process at most ten a second, so feeding it page by page
+    during the build was measured at 111 s for 1,000 case studies, against
+    about 2 s for this.
+    """
 
     async def run() -> int:
         config = IndexConfig(force_language="en", output_path=str(site_dir / "pagefind"))

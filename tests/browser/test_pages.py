@@ -12,6 +12,8 @@ pytestmark = pytest.mark.browser
 
 def test_desktop_navigation_to_a_case_study(page, base_url):
     page.goto(base_url)
+    page.locator(".md-tabs").get_by_role("link", name="Case studies").click()
+    expect(page).to_have_url(base_url + "case-studies/")
     page.locator(".md-nav--primary").get_by_role("link", name="By theme").click()
     expect(page).to_have_url(base_url + "themes/")
     page.locator("article").get_by_role("link", name="Proactive care", exact=True).click()
@@ -25,12 +27,14 @@ def test_desktop_navigation_to_a_case_study(page, base_url):
 def test_mobile_navigation_through_the_drawer(mobile_page, base_url):
     page = mobile_page
     page.goto(base_url)
-    drawer = page.locator(".md-nav--primary").get_by_role("link", name="By borough")
-    expect(drawer).not_to_be_in_viewport()
+    drawer = page.locator(".md-nav--primary")
+    expect(drawer.get_by_role("link", name="Case studies", exact=True)).not_to_be_in_viewport()
     page.locator('label.md-header__button[for="__drawer"]').click()
-    page.locator(".md-nav--primary").get_by_text("Case studies", exact=True).first.click()
-    expect(drawer).to_be_in_viewport()
-    drawer.click()
+    expect(drawer.get_by_role("link", name="Case studies", exact=True)).to_be_in_viewport()
+    drawer.get_by_role("link", name="Case studies", exact=True).click()
+    expect(page).to_have_url(base_url + "case-studies/")
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    drawer.get_by_role("link", name="By borough").click()
     expect(page).to_have_url(base_url + "boroughs/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Boroughs")
 
