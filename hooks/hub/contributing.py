@@ -50,14 +50,6 @@ def render_vocabulary_html(vocabulary: Vocabulary) -> str:
     )
 
 
-def render_body_sections_markdown(schema: dict[str, Any]) -> str:
-    sections = schema["x-body-sections"]
-    required = set(sections["required"])
-    return "\n".join(
-        f"- `## {name}`" + (" (required)" if name in required else " (optional)") for name in sections["order"]
-    )
-
-
 def _yaml_list(values: list[str], indent: str) -> str:
     return "\n".join(f"{indent}- {json.dumps(v, ensure_ascii=False)}" for v in values)
 

@@ -8,7 +8,7 @@ the collection.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from typing import Mapping, Sequence
 from urllib.parse import urljoin
 
@@ -40,7 +40,7 @@ def feed_path(vocabulary: str, term_id: str) -> str:
 
 
 def _moment(day: date) -> datetime:
-    return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
+    return datetime.combine(day, time(0, 0), tzinfo=UTC)
 
 
 def _last_change(record: CaseStudy) -> date:

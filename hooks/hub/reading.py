@@ -55,7 +55,7 @@ def read_front_matter(raw: bytes, path: str, stem: str) -> tuple[str | None, Doc
     return text, document, problems
 
 
-def safety_problems(text: str, document: Document, path: str, contract: "Contract", contact_email: str | None) -> list[Problem]:
+def safety_problems(text: str, document: Document, path: str, contract: Contract, contact_email: str | None) -> list[Problem]:
     """The safety rules on one readable file."""
     allowed = {contract.programme_team.email.lower()}
     if contact_email:

@@ -22,7 +22,7 @@ def test_generated_files_are_up_to_date():
 
 def test_contributing_guide_documents_every_field():
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for name, required, kind, description in field_rows(load_schema()):
+    for name, required, kind, _description in field_rows(load_schema()):
         assert f"| `{name}` | {'yes' if required else 'no'} | {kind} |" in guide
 
 
