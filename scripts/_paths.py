@@ -11,3 +11,24 @@ RESOURCES = ROOT / "docs" / "leadership"
 
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
+
+
+def contract_or_exit():
+    """The contract, or exit 2 listing every mistake in the taxonomy or the settings."""
+    from hub.contract import load_contract
+    from hub.taxonomy import TaxonomyError
+
+    try:
+        return load_contract()
+    except TaxonomyError as exc:
+        print("\n".join(exc.messages), file=sys.stderr)
+        raise SystemExit(2) from exc
+
+
+def run(main) -> None:
+    """Exit with ``main()``'s status; a reader that stops reading (``| head``) is not an error."""
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)

@@ -24,14 +24,14 @@ from pathlib import Path
 from typing import Callable
 
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
-from _paths import CASE_STUDIES
+from _paths import CASE_STUDIES, contract_or_exit, run
 
-from hub.contract import Contract, load_contract
+from hub.contract import Contract
 from hub.model import Contact
 from hub.reading import slugify
 from hub.rules import MARKUP, check_date, check_email, hint_for_term
 from hub.scaffold import NewCaseStudy, one_year_later, render_new_case_study
-from hub.taxonomy import TaxonomyError, Vocabulary
+from hub.taxonomy import Vocabulary
 
 # A checker turns an answer into a value, or raises ValueError with the message to show.
 Checker = Callable[[str], object]
@@ -166,11 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folder", type=Path, default=CASE_STUDIES, help="where to write (default: case_studies/)")
     parser.add_argument("--no-input", action="store_true", help="never ask; fail if a required option is missing")
     args = parser.parse_args(argv)
-    try:
-        contract = load_contract()
-    except TaxonomyError as exc:
-        print("\n".join(exc.messages), file=sys.stderr)
-        return 2
+    contract = contract_or_exit()
     interactive = not args.no_input
     try:
         answers = collect(args, contract, interactive)
@@ -239,4 +235,4 @@ def ask_contact(args: argparse.Namespace, interactive: bool) -> Contact | None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

@@ -16,13 +16,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
-from _paths import CASE_STUDIES
+from _paths import CASE_STUDIES, contract_or_exit, run
 
 from hub.collection import load_collection
-from hub.contract import load_contract
 from hub.htmltext import format_date
 from hub.model import CaseStudy
-from hub.taxonomy import TaxonomyError
 
 COLUMNS = ["review_due", "days", "title", "path", "url", "contact_name", "contact_role", "contact_email"]
 
@@ -53,11 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.within < 0:
         parser.error("--within must be 0 or more")
-    try:
-        contract = load_contract()
-    except TaxonomyError as exc:
-        print("\n".join(exc.messages), file=sys.stderr)
-        return 2
+    contract = contract_or_exit()
     collection = load_collection(args.case_studies.resolve(), Path.cwd(), contract)
     listed = due(collection.case_studies, args.today, args.within)
     if args.csv:
@@ -84,8 +78,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:  # the reader (e.g. `head`) stopped reading: not an error of ours
-        sys.stderr.close()
-        sys.exit(0)
+    run(main)

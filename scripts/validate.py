@@ -14,18 +14,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
-from _paths import CASE_STUDIES, RESOURCES
+from _paths import CASE_STUDIES, RESOURCES, contract_or_exit, run
 
 from hub.casestudy import parse_case_study
 from hub.collection import collect, display_path, load_collection
-from hub.contract import Contract, load_contract
+from hub.contract import Contract
 from hub.problems import Problem, count_errors
 from hub.resource import parse_resource
-from hub.taxonomy import TaxonomyError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,11 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         help="the leadership resources folder (default: docs/leadership/ of this project)",
     )
     args = parser.parse_args(argv)
-    try:
-        contract = load_contract()
-    except TaxonomyError as exc:
-        print("\n".join(exc.messages), file=sys.stderr)
-        return 2
+    contract = contract_or_exit()
     problems, files = check(args.paths, args.case_studies, args.resources, contract)
     report(problems, files, annotate=os.environ.get("GITHUB_ACTIONS") == "true")
     return 1 if count_errors(problems) else 0
@@ -96,8 +90,4 @@ def report(problems: list[Problem], files: int, annotate: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:  # the reader (e.g. `head`) stopped reading: not an error of ours
-        sys.stderr.close()
-        sys.exit(0)
+    run(main)
