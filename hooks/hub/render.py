@@ -44,19 +44,28 @@ def render_card(record: CaseStudy, from_url: str, taxonomy: Taxonomy, heading: i
     if record.published:
         meta.append(f'<span class="hub-card__date">Published {time_tag(record.published)}</span>')
     example = ' <span class="hub-badge hub-badge--example">Example</span>' if record.example else ""
+    return _card("hub-card", link(from_url, record.url, record.title) + example, record.summary, meta, heading)
+
+
+def _card(classes: str, title_html: str, summary: str, meta: Sequence[str], heading: int) -> str:
+    """A card in a list: a heading with the title link, the summary, a line of facts."""
     return (
-        '<li class="hub-card">'
-        f'<h{heading} class="hub-card__title">{link(from_url, record.url, record.title)}{example}</h{heading}>'
-        f'<p class="hub-card__summary">{esc(record.summary)}</p>'
+        f'<li class="{classes}">'
+        f'<h{heading} class="hub-card__title">{title_html}</h{heading}>'
+        f'<p class="hub-card__summary">{esc(summary)}</p>'
         f'<p class="hub-card__meta">{" · ".join(meta)}</p>'
         "</li>"
     )
 
 
+def _card_list(cards: Sequence[str]) -> str:
+    """Cards as one list, kept out of the search index (they repeat other pages)."""
+    return '<ul class="hub-cards" data-pagefind-ignore>\n' + "\n".join(cards) + "\n</ul>"
+
+
 def render_cards(records: Sequence[CaseStudy], from_url: str, taxonomy: Taxonomy, heading: int = 3) -> str:
     """A list of case-study cards as one HTML block."""
-    cards = "\n".join(render_card(r, from_url, taxonomy, heading) for r in records)
-    return f'<ul class="hub-cards" data-pagefind-ignore>\n{cards}\n</ul>'
+    return _card_list([render_card(r, from_url, taxonomy, heading) for r in records])
 
 
 def render_empty(from_url: str, where: str) -> str:
@@ -93,11 +102,10 @@ def render_case_study(
 
 def render_related(record: CaseStudy, related: Sequence[CaseStudy], taxonomy: Taxonomy) -> str:
     """The case studies that share most themes and areas with this one."""
-    cards = "\n".join(render_card(r, record.url, taxonomy) for r in related)
     return (
         '<section class="hub-related" aria-labelledby="hub-related-title" data-pagefind-ignore>'
         '<h2 id="hub-related-title">Related case studies</h2>'
-        f'<ul class="hub-cards">\n{cards}\n</ul></section>'
+        f"{render_cards(related, record.url, taxonomy)}</section>"
     )
 
 
@@ -241,19 +249,12 @@ def render_resource_card(resource: Resource, from_url: str, taxonomy: Taxonomy, 
     meta = [f'<span class="hub-card__type">{esc(taxonomy.resource_types[resource.type].name)}</span>'] if resource.type else []
     if resource.provider:
         meta.append(f'<span class="hub-card__org">{esc(resource.provider)}</span>')
-    return (
-        '<li class="hub-card hub-card--resource">'
-        f'<h{heading} class="hub-card__title">{link(from_url, resource.url, resource.title)}</h{heading}>'
-        f'<p class="hub-card__summary">{esc(resource.summary)}</p>'
-        f'<p class="hub-card__meta">{" · ".join(meta)}</p>'
-        "</li>"
-    )
+    return _card("hub-card hub-card--resource", link(from_url, resource.url, resource.title), resource.summary, meta, heading)
 
 
 def render_resource_cards(resources: Sequence[Resource], from_url: str, taxonomy: Taxonomy, heading: int = 3) -> str:
     """A list of resource cards as one HTML block."""
-    cards = "\n".join(render_resource_card(r, from_url, taxonomy, heading) for r in resources)
-    return f'<ul class="hub-cards" data-pagefind-ignore>\n{cards}\n</ul>'
+    return _card_list([render_resource_card(r, from_url, taxonomy, heading) for r in resources])
 
 
 def render_resource(resource: Resource, taxonomy: Taxonomy, show_problems: bool = True) -> str:
