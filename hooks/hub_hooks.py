@@ -282,9 +282,10 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 
 def _finish(html: str, where: str) -> str:
-    _current().script_hashes.update(script_hashes(html))
+    hashes = script_hashes(html)  # fix_skip_link adds no script, so these stay right
+    _current().script_hashes.update(hashes)
     try:
-        return add_csp(fix_skip_link(html))
+        return add_csp(fix_skip_link(html), hashes)
     except MarkupChanged as exc:
         raise PluginError(f"hub: {where}: {exc}") from exc
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .problems import Problem
 from .suggest import hint
@@ -26,20 +26,27 @@ def normalise_heading(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split()).casefold()
 
 
-def parse_headings(body: str, first_line: int) -> list[Heading]:
-    """ATX headings of ``body`` outside fenced code blocks."""
-    headings: list[Heading] = []
+def mark_code(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """Each line with whether it belongs to a fenced code block (its fences included)."""
     fence: str | None = None
-    for offset, line in enumerate(body.split("\n")):
+    for line in lines:
         opener = FENCE_OPEN.match(line)
         if fence is not None:
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
                 fence = None
-            continue
-        if opener:
+            yield line, True
+        elif opener:
             fence = opener.group(1)
-            continue
-        match = HEADING.match(line)
+            yield line, True
+        else:
+            yield line, False
+
+
+def parse_headings(body: str, first_line: int) -> list[Heading]:
+    """ATX headings of ``body`` outside fenced code blocks."""
+    headings: list[Heading] = []
+    for offset, (line, in_code) in enumerate(mark_code(body.split("\n"))):
+        match = None if in_code else HEADING.match(line)
         if match:
             headings.append(Heading(len(match.group(1)), match.group(2), first_line + offset))
     return headings

@@ -96,6 +96,7 @@ def render_london_map(from_url: str, indexes: Indexes, taxonomy: Taxonomy, headi
     for area_id, (col, row, label) in TILES.items():
         area = taxonomy.areas[area_id]
         count = len(indexes.areas[area_id])
+        shade = bin_of(count)
         x, y = col * STEP + GAP // 2, row * STEP + GAP // 2
         name = f"{area.name}: {plural(count, 'case study', 'case studies')}"
         lines = "".join(
@@ -104,10 +105,10 @@ def render_london_map(from_url: str, indexes: Indexes, taxonomy: Taxonomy, headi
         first_line_y = y + (34 if len(label) == 1 else 28)
         tiles.append(
             f'<a href="{esc(relative_url(from_url, term_url("areas", area_id)))}" aria-label="{esc(name)}">'
-            f'<rect class="hub-map__tile hub-map__bin-{bin_of(count)}" x="{x}" y="{y}" width="{SIZE}" height="{SIZE}" rx="4"/>'
-            f'<text class="hub-map__name hub-map__text-{bin_of(count)}" x="{x + SIZE / 2:g}" y="{first_line_y}" text-anchor="middle">{lines}</text>'
-            f'<text class="hub-map__count hub-map__text-{bin_of(count)}" x="{x + SIZE / 2:g}" y="{y + 78}" text-anchor="middle">{count}</text>'
-            f'<text class="hub-map__ics hub-map__text-{bin_of(count)}" x="{x + 6}" y="{y + SIZE - 6}">{ICS_SHORT[area.ics or ""]}</text>'
+            f'<rect class="hub-map__tile hub-map__bin-{shade}" x="{x}" y="{y}" width="{SIZE}" height="{SIZE}" rx="4"/>'
+            f'<text class="hub-map__name hub-map__text-{shade}" x="{x + SIZE / 2:g}" y="{first_line_y}" text-anchor="middle">{lines}</text>'
+            f'<text class="hub-map__count hub-map__text-{shade}" x="{x + SIZE / 2:g}" y="{y + 78}" text-anchor="middle">{count}</text>'
+            f'<text class="hub-map__ics hub-map__text-{shade}" x="{x + 6}" y="{y + SIZE - 6}">{ICS_SHORT[area.ics or ""]}</text>'
             "</a>"
         )
     outline = "".join(f'<line x1="{a}" y1="{b}" x2="{c}" y2="{d}"/>' for a, b, c, d in ics_boundaries(taxonomy))

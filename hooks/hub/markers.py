@@ -30,7 +30,7 @@ from .londonmap import render_london_map
 from .model import CaseStudy, Contact
 from .news import NewsPost
 from .problems import Problem
-from .render import render_cards, render_contact_block, render_empty, render_resource_cards, term_url
+from .render import render_card_item, render_card_list, render_cards, render_contact_block, render_empty, render_resource_cards, term_url
 from .searchpage import render_search_page
 from .submitform import render_submit_form
 from .taxonomy import VOCABULARIES, Taxonomy
@@ -215,14 +215,12 @@ def news(args: dict[str, str], ctx: MarkerContext) -> str:
     posts = posts[:limit] if limit else posts
     if not posts:
         return '<p class="hub-empty">There is no news yet.</p>'
-    items = "".join(
-        '<li class="hub-card">'
-        f'<h3 class="hub-card__title">{link(ctx.page_url, ctx.news_urls[p.src_uri], p.title)}</h3>'
-        f'<p class="hub-card__summary">{esc(p.description)}</p>'
-        f'<p class="hub-card__meta">{time_tag(p.created)}</p></li>'
+    cards = [
+        render_card_item("hub-card", link(ctx.page_url, ctx.news_urls[p.src_uri], p.title), p.description,
+                         [time_tag(p.created)], 3)
         for p in posts
-    )
-    return f'<ul class="hub-cards" data-pagefind-ignore>{items}</ul>\n\n<p class="hub-more">{link(ctx.page_url, "news/", "All news")}</p>'
+    ]
+    return render_card_list(cards) + f'\n\n<p class="hub-more">{link(ctx.page_url, "news/", "All news")}</p>'
 
 
 def search_page(args: dict[str, str], ctx: MarkerContext) -> str:

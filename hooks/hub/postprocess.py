@@ -65,9 +65,13 @@ def policy(hashes: list[str], header: bool = False) -> str:
     return "; ".join(directives)
 
 
-def add_csp(html: str) -> str:
-    """A CSP meta tag right after the charset, before any script can run."""
+def add_csp(html: str, hashes: list[str] | None = None) -> str:
+    """A CSP meta tag right after the charset, before any script can run.
+
+    ``hashes`` are the page's ``script_hashes``, when the caller has them already.
+    """
     if CHARSET not in html:
         raise MarkupChanged(f"expected {CHARSET} to place the Content-Security-Policy after")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html))}">'
+    sources = script_hashes(html) if hashes is None else hashes
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(sources)}">'
     return html.replace(CHARSET, f"{CHARSET}\n      {meta}", 1)

@@ -44,10 +44,10 @@ def render_card(record: CaseStudy, from_url: str, taxonomy: Taxonomy, heading: i
     if record.published:
         meta.append(f'<span class="hub-card__date">Published {time_tag(record.published)}</span>')
     example = ' <span class="hub-badge hub-badge--example">Example</span>' if record.example else ""
-    return _card("hub-card", link(from_url, record.url, record.title) + example, record.summary, meta, heading)
+    return render_card_item("hub-card", link(from_url, record.url, record.title) + example, record.summary, meta, heading)
 
 
-def _card(classes: str, title_html: str, summary: str, meta: Sequence[str], heading: int) -> str:
+def render_card_item(classes: str, title_html: str, summary: str, meta: Sequence[str], heading: int) -> str:
     """A card in a list: a heading with the title link, the summary, a line of facts."""
     return (
         f'<li class="{classes}">'
@@ -58,14 +58,14 @@ def _card(classes: str, title_html: str, summary: str, meta: Sequence[str], head
     )
 
 
-def _card_list(cards: Sequence[str]) -> str:
+def render_card_list(cards: Sequence[str]) -> str:
     """Cards as one list, kept out of the search index (they repeat other pages)."""
     return '<ul class="hub-cards" data-pagefind-ignore>\n' + "\n".join(cards) + "\n</ul>"
 
 
 def render_cards(records: Sequence[CaseStudy], from_url: str, taxonomy: Taxonomy, heading: int = 3) -> str:
     """A list of case-study cards as one HTML block."""
-    return _card_list([render_card(r, from_url, taxonomy, heading) for r in records])
+    return render_card_list([render_card(r, from_url, taxonomy, heading) for r in records])
 
 
 def render_empty(from_url: str, where: str) -> str:
@@ -249,12 +249,12 @@ def render_resource_card(resource: Resource, from_url: str, taxonomy: Taxonomy, 
     meta = [f'<span class="hub-card__type">{esc(taxonomy.resource_types[resource.type].name)}</span>'] if resource.type else []
     if resource.provider:
         meta.append(f'<span class="hub-card__org">{esc(resource.provider)}</span>')
-    return _card("hub-card hub-card--resource", link(from_url, resource.url, resource.title), resource.summary, meta, heading)
+    return render_card_item("hub-card hub-card--resource", link(from_url, resource.url, resource.title), resource.summary, meta, heading)
 
 
 def render_resource_cards(resources: Sequence[Resource], from_url: str, taxonomy: Taxonomy, heading: int = 3) -> str:
     """A list of resource cards as one HTML block."""
-    return _card_list([render_resource_card(r, from_url, taxonomy, heading) for r in resources])
+    return render_card_list([render_resource_card(r, from_url, taxonomy, heading) for r in resources])
 
 
 def render_resource(resource: Resource, taxonomy: Taxonomy, show_problems: bool = True) -> str:

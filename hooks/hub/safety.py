@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 from urllib.parse import urlparse
 
+from .body import mark_code
 from .problems import Problem
 
 # 10 digits as 3-3-4, spaced, hyphenated or run together, not inside a longer number.
@@ -34,7 +35,6 @@ AUTOLINK = re.compile(r"<((?:https?|javascript|data):[^>\s]*)>", re.IGNORECASE)
 HTML_URL = re.compile(r"\b(?:href|src)\s*=\s*[\"']?\s*([^\"'\s>]+)", re.IGNORECASE)
 HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
-FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -62,19 +62,10 @@ def prepare(path: str, text: str, body_line: int, allowed_emails: frozenset[str]
         starts.append(at)
         at += len(line) + 1
     body_offset = starts[body_line - 1] if body_line - 1 < len(starts) else len(text)
-    kept, fence = [], None
-    for line in lines[body_line - 1 :]:
-        opener = FENCE.match(line)
-        if fence is not None:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = None
-            kept.append(" " * len(line))
-            continue
-        if opener:
-            fence = opener.group(1)
-            kept.append(" " * len(line))
-            continue
-        kept.append(INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+    kept = [
+        " " * len(line) if in_code else INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+        for line, in_code in mark_code(lines[body_line - 1 :])
+    ]
     return Text(path, text, "\n".join(kept), body_offset, tuple(starts), allowed_emails, allowed_domains)
 
 
