@@ -15,7 +15,8 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from ensure_browser import HELP, find_installed, playwright_chromium
+from _install import is_executable_file
+from ensure_browser import HELP, find_installed, not_executable, playwright_chromium
 
 # Flags for Chromium in a closed sandbox: no background connections to Google.
 CHROMIUM_ARGS = [
@@ -63,7 +64,10 @@ def base_url(shipped_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    executable = os.environ.get("HUB_BROWSER") or find_installed()
+    chosen = os.environ.get("HUB_BROWSER")
+    if chosen and not is_executable_file(chosen):  # checked before use: a bad path fails once, clearly
+        pytest.fail(not_executable(chosen), pytrace=False)
+    executable = chosen or find_installed()
     if executable is None and playwright_chromium() is None:
         pytest.fail(HELP, pytrace=False)
     with sync_playwright() as playwright:
