@@ -139,7 +139,8 @@ def plan_listing(
         html = [intro(url)]
         if feed is not None:
             html.append(render_feed_link(url, *feed))
-        html.append(f'<h2 class="hub-count" id="case-studies">{count}</h2>')
+        # Not id="case-studies": on /case-studies/ the title "Case studies" already has it.
+        html.append(f'<h2 class="hub-count" id="case-study-list">{count}</h2>')
         html.append(render_cards(chunk, url, taxonomy) if records else render_empty(url, where))
         if len(chunks) > 1:
             html.append(render_pagination(number, urls, len(records), per_page))

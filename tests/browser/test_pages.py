@@ -120,3 +120,18 @@ def test_case_study_ends_with_related_case_studies(page, base_url):
     related = page.get_by_role("region", name="Related case studies")
     expect(related).to_be_visible()
     assert 1 <= related.get_by_role("link").count() <= 5
+
+
+def test_the_drawer_is_closed_on_coming_back_to_a_page(mobile_page, base_url):
+    """Browsers restore a checkbox on "back"; the drawer toggle is one (assets/hub.js closes it)."""
+    page = mobile_page
+    page.goto(base_url + "about/")
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    expect(page.locator("#__drawer")).to_be_checked()
+    page.locator(".md-nav--primary a[href='../contact/']").first.click()
+    expect(page).to_have_url(base_url + "contact/")
+    page.go_back()
+    expect(page).to_have_url(base_url + "about/")
+    page.wait_for_load_state("load")
+    expect(page.locator("#__drawer")).not_to_be_checked()
+    expect(page.locator(".md-nav--primary a[href='../contact/']").first).not_to_be_in_viewport()

@@ -159,3 +159,21 @@ def test_home_page_shows_the_latest_updates(shipped_site):
     assert any(url.startswith("/news/2026/") for url in linked)
     assert "/feeds/news.xml" in {urljoin("/", href) for href in re.findall(
         r'href="([^"]+)"', (shipped_site / "index.html").read_text(encoding="utf-8"))}
+
+
+def test_every_image_has_a_width_and_a_height(shipped_site):
+    """The space of an image is kept before it arrives: nothing moves when it does."""
+    missing = []
+    for page in sorted(shipped_site.rglob("*.html")):
+        for tag in re.findall(r"<img\b[^>]*>", page.read_text(encoding="utf-8")):
+            if not (re.search(r'\swidth="\d+"', tag) and re.search(r'\sheight="\d+"', tag)):
+                missing.append(f"{page.relative_to(shipped_site)}: {tag}")
+    assert missing == []
+
+
+def test_the_news_avatar_stays_inside_the_site(shipped_site):
+    """Under a sub-path too: the avatar's address never climbs above the site's root."""
+    for page in [shipped_site / "news" / "index.html", *shipped_site.glob("news/20*/*/*/index.html")]:
+        base = "/hub/" + page.parent.relative_to(shipped_site).as_posix() + "/"
+        for src in re.findall(r'<img src="([^"]+)"', page.read_text(encoding="utf-8")):
+            assert urljoin(base, src) == "/hub/assets/images/author-team.svg", page

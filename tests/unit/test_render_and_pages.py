@@ -106,8 +106,8 @@ def test_every_term_has_a_page_and_empty_ones_say_so(contract):
     barnet = pages["boroughs/barnet.md"]
     assert "There are no case studies from Barnet yet." in barnet
     assert '<a href="../../contribute/">Share what has worked for you</a>' in barnet
-    assert '<h2 class="hub-count" id="case-studies">0 case studies</h2>' in barnet
-    assert '<h2 class="hub-count" id="case-studies">1 case study</h2>' in pages["boroughs/camden.md"]
+    assert '<h2 class="hub-count" id="case-study-list">0 case studies</h2>' in barnet
+    assert '<h2 class="hub-count" id="case-study-list">1 case study</h2>' in pages["boroughs/camden.md"]
 
 
 def test_long_lists_are_paginated(contract):
