@@ -31,10 +31,12 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python scripts/validate.py
 
-# The browser tests need Chromium: ensure_browser.py finds or installs one (or says how).
+# The browser tests need Chromium, the HTML check Java and vnu.jar: the ensure scripts
+# find or install them (or say how) and print only the path, which is all we read here.
 test: $(STAMP)
 	@browser="$$($(BIN)/python scripts/ensure_browser.py)" && \
-	HUB_BROWSER="$$browser" $(BIN)/python -m pytest $(PYTEST_ARGS)
+	vnu="$$($(BIN)/python scripts/ensure_vnu.py)" && \
+	HUB_BROWSER="$$browser" HUB_VNU="$$vnu" $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Refresh the files derived from the contract: schema lists, issue form, CONTRIBUTING.md table.
 generate: $(STAMP)
