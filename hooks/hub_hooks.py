@@ -38,6 +38,7 @@ from hub.search import (
     wrap_for_index,
 )
 from hub.taxonomy import TaxonomyError
+from hub_markdown import HubMarkdown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -76,6 +77,9 @@ def _current() -> BuildState:
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     if not config.use_directory_urls:
         raise PluginError("hub: the hub's page addresses need use_directory_urls: true")
+    # Table alignment by class, not style attribute (see hub_markdown.py); once per config.
+    if not any(isinstance(ext, HubMarkdown) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(HubMarkdown())
     return config
 
 
