@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,7 @@ from hub.htmltext import LostBlock, extract_raw, restore_raw
 from hub.markers import MarkerContext, fill_markers
 from hub.news import NewsPost, load_news
 from hub.opendata import render_csv, render_json, render_outcomes_csv
-from hub.postprocess import MarkupChanged, add_csp, fix_skip_link, policy, script_hashes
+from hub.postprocess import MarkupChanged, add_csp, allow_inline_script, fix_skip_link, policy, script_hashes
 from hub.render import render_case_study, render_resource
 from hub.schema import render_schema
 from hub.search import (
@@ -41,7 +42,10 @@ from hub.taxonomy import TaxonomyError
 from hub_markdown import HubMarkdown
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -51,6 +55,12 @@ log = logging.getLogger("mkdocs.plugins.hub")
 
 # Hub pages are reached from index pages, never listed one by one in the nav.
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
+
+# The script `mkdocs serve --livereload` adds before </body> of each HTML page it serves
+# (_SCRIPT_TEMPLATE in mkdocs/livereload/__init__.py; only its two numbers vary).
+LIVE_RELOAD_SCRIPT = re.compile(
+    r"<script>(\nvar livereload = function\(epoch, requestId\) \{\n.*?\nlivereload\(\d+, \d+\);\n)</script></body>", re.S
+)
 
 
 @dataclass
@@ -304,3 +314,51 @@ def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
         raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
     log.info(f"hub: Pagefind read {files} HTML files and indexed the {len(state.search_data)} searchable pages")
     Path(config.site_dir, "csp.txt").write_text(policy(sorted(state.script_hashes), header=True) + "\n", encoding="utf-8")
+
+
+def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any, **kwargs: Any) -> LiveReloadServer:
+    """Live reload under ``mkdocs serve``: each served page's policy also allows MkDocs' reload script.
+
+    MkDocs calls this only with live reload on. The built files keep the strict
+    policy; the server adds the hash of the one script it injects into each page
+    as it serves it (the script carries the build's time, so its hash is only
+    known then).
+    """
+    server.set_app(_allowing_live_reload(server.get_app()))
+    return server
+
+
+def _allowing_live_reload(app: Callable[..., Iterable[bytes]]) -> Callable[..., Iterable[bytes]]:
+    """WSGI middleware: an HTML response's policy also allows the live-reload script in it."""
+
+    def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        response: dict[str, Any] = {}
+        written: list[bytes] = []
+
+        def keep(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[[bytes], None]:
+            response.update(status=status, headers=headers, exc_info=exc_info)
+            return written.append
+
+        body = app(environ, keep)
+        if "status" not in response:  # WSGI lets an app start its response on the first item
+            body = list(body)
+        headers = response["headers"]
+        if dict(headers).get("Content-Type", "").split(";")[0] != "text/html":
+            start_response(response["status"], headers, response["exc_info"])
+            return [*written, *body] if written else body
+        try:
+            html = b"".join([*written, *body]).decode("utf-8")
+        finally:
+            getattr(body, "close", lambda: None)()
+        found = LIVE_RELOAD_SCRIPT.search(html)
+        if found is not None:
+            try:
+                html = allow_inline_script(html, found.group(1))
+            except MarkupChanged as exc:
+                log.warning(f"hub: live reload stays blocked on {environ.get('PATH_INFO')}: {exc}")
+        data = html.encode("utf-8")
+        headers = [(k, v) for k, v in headers if k.lower() != "content-length"] + [("Content-Length", str(len(data)))]
+        start_response(response["status"], headers, response["exc_info"])
+        return [data]
+
+    return serve

@@ -177,3 +177,16 @@ def test_the_news_avatar_stays_inside_the_site(shipped_site):
         base = "/hub/" + page.parent.relative_to(shipped_site).as_posix() + "/"
         for src in re.findall(r'<img src="([^"]+)"', page.read_text(encoding="utf-8")):
             assert urljoin(base, src) == "/hub/assets/images/author-team.svg", page
+
+
+def test_built_pages_keep_the_strict_policy(shipped_site):
+    """What `make build` writes allows each page's own inline scripts and nothing else: no
+    live-reload script, no 'unsafe-inline' (only `mkdocs serve` adds its script's hash)."""
+    from hub.postprocess import policy, script_hashes
+
+    for page in sorted(shipped_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        assert metas == [policy(script_hashes(html))], page
+        assert "livereload" not in html and "'unsafe-inline'" not in metas[0], page
+    assert (shipped_site / "csp.txt").read_text(encoding="utf-8").count("'unsafe-inline'") == 0
