@@ -219,18 +219,19 @@
   }
 
   // Counts per value: what the results would be if that value were ticked too.
+  // Values with none stay in place, marked "(0)": a list that shrank and grew
+  // with every search would move under the reader's pointer (layout shift).
   function updateCounts(pf, term) {
     return Promise.all(facets.map(function (facet) {
       return pf.search(term, { filters: filtersExcept(facet) }).then(function (search) {
         var found = (search && search.filters && search.filters[facet]) || {};
         Array.prototype.forEach.call(form.querySelectorAll('[data-facet="' + facet + '"] .hub-choice'), function (choice) {
-          var box = choice.querySelector("input");
-          var n = found[box.value] || 0;
+          var n = found[choice.querySelector("input").value] || 0;
           choice.querySelector(".hub-facet__count").textContent = "(" + n + ")";
-          choice.hidden = n === 0 && !box.checked;
+          choice.classList.toggle("hub-choice--none", n === 0);
         });
         var fieldset = form.querySelector('[data-facet="' + facet + '"]');
-        fieldset.hidden = !fieldset.querySelector(".hub-choice:not([hidden])");
+        fieldset.hidden = !fieldset.querySelector(".hub-choice");
       });
     }));
   }
@@ -262,9 +263,16 @@
     });
   }
 
+  // The next page of results. One batch at a time: a second click while the
+  // first is loading, or a batch of a search since replaced, adds nothing.
+  var adding = null;
+
   function showMore(moveFocus) {
+    if (adding && adding.generation === generation) return adding.done;
+    var batch = { generation: generation };
     var next = current.results.slice(shown, shown + PAGE_SIZE);
-    return Promise.all(next.map(function (r) { return r.data(); })).then(function (hits) {
+    batch.done = Promise.all(next.map(function (r) { return r.data(); })).then(function (hits) {
+      if (batch.generation !== generation) return;
       var first = null;
       hits.forEach(function (hit) {
         var item = resultItem(hit, !query.value.trim());
@@ -274,7 +282,11 @@
       shown += hits.length;
       moreButton.hidden = shown >= current.results.length;
       if (moveFocus && first) first.focus();
+    }).finally(function () {
+      if (adding === batch) adding = null;
     });
+    adding = batch;
+    return batch.done;
   }
 
   form.addEventListener("submit", function (event) {

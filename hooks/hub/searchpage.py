@@ -51,7 +51,7 @@ def render_search_page(page_url: str, taxonomy: Taxonomy) -> str:
 <p><strong>Search needs JavaScript, which is off or blocked in your browser.</strong> You can find everything from these pages instead:</p>
 <ul>{browse}</ul>
 </div>
-<form class="hub-form hub-search-form" id="hub-search-form" role="search" aria-label="Search with filters" hidden>
+<form class="hub-form hub-search-form" id="hub-search-form" role="search" aria-label="Search with filters" data-hub-js-only>
 <div class="hub-search-form__query">
 <label for="hub-q">Search for</label>
 <input type="search" id="hub-q" name="q" autocomplete="off">

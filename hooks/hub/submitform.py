@@ -1,8 +1,9 @@
 """The 'Submit a case study' form, rendered from the taxonomy at build time.
 
-Without JavaScript the form stays hidden and the page explains the other
-routes; ``docs/assets/submit.js`` reveals it, checks the fields and builds the
-file. Every choice offered comes from the taxonomy, so the form cannot offer a
+Without JavaScript the form stays hidden (``data-hub-js-only``, see
+assets/hub.css) and the page explains the other routes; with it, the form is
+laid out from the first paint and ``docs/assets/submit.js`` checks the fields
+and builds the file. Every choice offered comes from the taxonomy, so the form cannot offer a
 value the validator would refuse.
 """
 
@@ -102,7 +103,7 @@ def render_submit_form(taxonomy: Taxonomy, new_file_url: str | None, programme_t
     github = f' data-new-file-url="{esc(new_file_url)}"' if new_file_url else ""
     return f"""<div class="hub-submit" data-hub-submit{github}>
 <div class="hub-submit__alternatives" data-hub-nojs>{alternatives}</div>
-<form class="hub-form" id="hub-submit-form" hidden novalidate aria-labelledby="hub-form-title">
+<form class="hub-form" id="hub-submit-form" data-hub-js-only novalidate aria-labelledby="hub-form-title">
 <h2 id="hub-form-title">Your case study</h2>
 <p>Every field is required unless it says optional. Nothing is sent anywhere until you choose to: the file is made in your browser.</p>
 <div class="hub-error-summary" id="hub-error-summary" tabindex="-1" hidden><h3 id="hub-error-summary-title">There is a problem</h3><ul></ul></div>

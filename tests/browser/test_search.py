@@ -111,3 +111,25 @@ def test_without_javascript_search_leads_to_the_index_pages(browser, base_url):
     for name in ("All case studies", "Case studies by theme", "Case studies by borough"):
         expect(page.locator("article").get_by_role("link", name=name)).to_be_visible()
     context.close()
+
+
+def test_show_more_appears_only_when_there_are_more_results(page, base_url):
+    page.goto(base_url + "search/?q=frailty")
+    expect(page.locator("#hub-count")).to_contain_text("for \u201cfrailty\u201d")
+    assert page.locator(".hub-hit").count() < 10
+    expect(page.get_by_role("button", name="Show more results")).to_be_hidden()
+
+
+def test_values_with_no_results_stay_in_place_with_a_zero(page, base_url):
+    """Facet lists do not shrink and grow with each search: nothing moves under the pointer."""
+    page.goto(base_url + "search/")
+    facet = page.locator('[data-facet="area"]')
+    expect(facet.locator(".hub-facet__count").first).not_to_be_empty()
+    before = facet.bounding_box()
+    page.locator("#hub-q").fill("frailty")
+    page.locator("#hub-q").press("Enter")
+    expect(page.locator("#hub-count")).to_contain_text("for \u201cfrailty\u201d")
+    empty = facet.locator(".hub-choice--none")
+    expect(empty.first).to_be_visible()
+    expect(empty.first.locator(".hub-facet__count")).to_have_text("(0)")
+    assert facet.bounding_box() == before
