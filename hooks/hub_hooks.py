@@ -19,16 +19,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from hub.build import Hub, HubConfig, load_hub
-from hub.feeds import plan_feeds
-from hub.htmltext import LostBlock, extract_raw, restore_raw
-from hub.markers import MarkerContext, fill_markers
-from hub.news import NewsPost, load_news
-from hub.opendata import render_csv, render_json, render_outcomes_csv
-from hub.postprocess import MarkupChanged, add_csp, fix_skip_link, policy, script_hashes
-from hub.render import render_case_study, render_resource
-from hub.schema import render_schema
-from hub.search import (
+from hub.pipeline import Hub, HubConfig, load_hub
+from hub.outputs.feeds import plan_feeds
+from hub.pages.html import LostBlock, extract_raw, restore_raw
+from hub.pages.markers import MarkerContext, fill_markers
+from hub.content.news import NewsPost, load_news
+from hub.outputs.opendata import render_csv, render_json, render_outcomes_csv
+from hub.outputs.security import MarkupChanged, add_csp, fix_skip_link, policy, script_hashes
+from hub.pages.entries import render_case_study, render_resource
+from hub.content.schema import render_schema
+from hub.outputs.search import (
     SearchData,
     build_index,
     case_study_search,
@@ -37,7 +37,7 @@ from hub.search import (
     resource_search,
     wrap_for_index,
 )
-from hub.taxonomy import TaxonomyError
+from hub.content.taxonomy import TaxonomyError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -15,8 +15,8 @@ if str(ROOT / "hooks") not in sys.path:
 
 def contract_or_exit():
     """The contract, or exit 2 listing every mistake in the taxonomy or the settings."""
-    from hub.contract import load_contract
-    from hub.taxonomy import TaxonomyError
+    from hub.content.contract import load_contract
+    from hub.content.taxonomy import TaxonomyError
 
     try:
         return load_contract()

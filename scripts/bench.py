@@ -43,8 +43,8 @@ from pathlib import Path
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import ROOT
 
-from hub.contributing import splice
-from hub.taxonomy import Taxonomy, load_taxonomy
+from hub.contributors.guide import splice
+from hub.content.taxonomy import Taxonomy, load_taxonomy
 
 PERFORMANCE_PAGE = ROOT / "docs" / "performance.md"
 START, END = "<!-- generated: bench -->", "<!-- end generated: bench -->"

@@ -19,9 +19,9 @@ from pathlib import Path
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import ROOT
 
-from hub.contributing import FIELDS_END, FIELDS_START, MarkerMissing, render_field_table_markdown, render_issue_form, splice
-from hub.schema import SCHEMA_PATHS, load_schema, render_schema, sync_schema
-from hub.taxonomy import load_taxonomy
+from hub.contributors.guide import FIELDS_END, FIELDS_START, MarkerMissing, render_field_table_markdown, render_issue_form, splice
+from hub.content.schema import SCHEMA_PATHS, load_schema, render_schema, sync_schema
+from hub.content.taxonomy import load_taxonomy
 
 ISSUE_FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "case-study.yml"
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"

@@ -26,12 +26,12 @@ from typing import Callable
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import CASE_STUDIES, contract_or_exit, run
 
-from hub.contract import Contract
-from hub.model import Contact
-from hub.reading import slugify
-from hub.rules import MARKUP, check_date, check_email, hint_for_term
-from hub.scaffold import NewCaseStudy, one_year_later, render_new_case_study
-from hub.taxonomy import Vocabulary
+from hub.content.contract import Contract
+from hub.content.records import Contact
+from hub.content.files import slugify
+from hub.content.fields import MARKUP, check_date, check_email, hint_for_term
+from hub.contributors.scaffold import NewCaseStudy, one_year_later, render_new_case_study
+from hub.content.taxonomy import Vocabulary
 
 # A checker turns an answer into a value, or raises ValueError with the message to show.
 Checker = Callable[[str], object]

@@ -18,9 +18,9 @@ from pathlib import Path
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import CASE_STUDIES, contract_or_exit, run
 
-from hub.collection import load_collection
-from hub.htmltext import format_date
-from hub.model import CaseStudy
+from hub.content.collection import load_collection
+from hub.pages.html import format_date
+from hub.content.records import CaseStudy
 
 COLUMNS = ["review_due", "days", "title", "path", "url", "contact_name", "contact_role", "contact_email"]
 

@@ -19,11 +19,11 @@ from pathlib import Path
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import CASE_STUDIES, RESOURCES, contract_or_exit, run
 
-from hub.casestudy import parse_case_study
-from hub.collection import collect, display_path, load_collection
-from hub.contract import Contract
-from hub.problems import Problem, count_errors
-from hub.resource import parse_resource
+from hub.content.casestudy import parse_case_study
+from hub.content.collection import collect, display_path, load_collection
+from hub.content.contract import Contract
+from hub.content.problems import Problem, count_errors
+from hub.content.resource import parse_resource
 
 
 def main(argv: list[str] | None = None) -> int:

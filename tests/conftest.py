@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hub.contract import Contract, load_contract
+from hub.content.contract import Contract, load_contract
 from support import ROOT
 
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from support import ROOT
-from hub.build import HubConfig, load_hub
+from hub.pipeline import HubConfig, load_hub
 
 pytestmark = pytest.mark.browser
 HUB = load_hub(HubConfig.from_options(ROOT, {}))

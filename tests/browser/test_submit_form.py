@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from hub.casestudy import parse_case_study
+from hub.content.casestudy import parse_case_study
 from test_accessibility import WCAG_TAGS
 
 pytestmark = pytest.mark.browser

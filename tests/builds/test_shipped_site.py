@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 
 from support import ROOT
-from hub.build import HubConfig, load_hub
+from hub.pipeline import HubConfig, load_hub
 
 pytestmark = pytest.mark.build
 
@@ -85,7 +85,7 @@ def test_contribute_page_documents_every_schema_field(shipped_site):
     """The site's field table is generated from the JSON Schema: it lists every field and its description."""
     import html as htmllib
 
-    from hub.schema import field_rows
+    from hub.content.schema import field_rows
 
     page = htmllib.unescape((shipped_site / "contribute" / "index.html").read_text(encoding="utf-8"))
     for name, required, kind, description in field_rows(HUB.contract.schema):

@@ -7,8 +7,8 @@ import pytest
 import yaml
 
 from support import ROOT
-from hub.build import HubConfig, load_hub
-from hub.schema import load_schema
+from hub.pipeline import HubConfig, load_hub
+from hub.content.schema import load_schema
 
 HUB = load_hub(HubConfig.from_options(ROOT, {}))
 FILES = sorted((ROOT / "case_studies").glob("*.md"))

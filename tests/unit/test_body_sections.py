@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from support import case_study_text
-from hub.body import parse_headings
-from hub.casestudy import parse_case_study
+from hub.content.body import parse_headings
+from hub.content.casestudy import parse_case_study
 
 PATH = "case_studies/example.md"
 # The valid front matter fills lines 1-12 (both '---' included); the body starts on

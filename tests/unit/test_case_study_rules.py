@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from support import VALID_BODY, case_study_text
-from hub.casestudy import parse_case_study
+from hub.content.casestudy import parse_case_study
 
 PATH = "case_studies/example.md"
 

@@ -8,8 +8,8 @@ import sys
 import pytest
 import yaml
 
-from hub.contributing import MarkerMissing, render_field_table_markdown, render_issue_form, splice
-from hub.schema import field_rows, load_schema
+from hub.contributors.guide import MarkerMissing, render_field_table_markdown, render_issue_form, splice
+from hub.content.schema import field_rows, load_schema
 from support import ROOT
 
 

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from hub.coverage import count_pairs, render_coverage_page
-from hub.indexes import group_case_studies
-from hub.londonmap import BINS, TILES, bin_of, ics_boundaries, render_london_map
-from hub.model import CaseStudy
-from hub.related import find_related
+from hub.pages.coverage import count_pairs, render_coverage_page
+from hub.index.groups import group_case_studies
+from hub.pages.londonmap import BINS, TILES, bin_of, ics_boundaries, render_london_map
+from hub.content.records import CaseStudy
+from hub.index.related import find_related
 
 
 def record(stem: str, year: int, themes=("proactive-care",), areas=("camden",)) -> CaseStudy:

@@ -8,11 +8,11 @@ import json
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
-from hub.feeds import FEED_LENGTH, plan_feeds, render_case_study_feed, render_news_feed
-from hub.indexes import group_case_studies
-from hub.model import CaseStudy, Contact, Outcome
-from hub.news import NewsPost
-from hub.opendata import render_csv, render_json, render_outcomes_csv
+from hub.outputs.feeds import FEED_LENGTH, plan_feeds, render_case_study_feed, render_news_feed
+from hub.index.groups import group_case_studies
+from hub.content.records import CaseStudy, Contact, Outcome
+from hub.content.news import NewsPost
+from hub.outputs.opendata import render_csv, render_json, render_outcomes_csv
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = "https://hub.example.org/"

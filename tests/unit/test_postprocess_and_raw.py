@@ -8,8 +8,8 @@ import hashlib
 import markdown
 import pytest
 
-from hub.htmltext import LostBlock, extract_raw, raw, restore_raw
-from hub.postprocess import MarkupChanged, add_csp, fix_skip_link, policy, script_hashes
+from hub.pages.html import LostBlock, extract_raw, raw, restore_raw
+from hub.outputs.security import MarkupChanged, add_csp, fix_skip_link, policy, script_hashes
 
 PAGE = """<!doctype html><html><head>
       <meta charset="utf-8">

@@ -6,13 +6,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from hub.collection import collect
-from hub.htmltext import format_number, md_escape, relative_url, with_unit
-from hub.indexes import group_case_studies, paginate
-from hub.markers import MarkerContext, fill_markers
-from hub.model import CaseStudy, Contact, Outcome
-from hub.pages import plan_listing, plan_pages, url_of
-from hub.render import render_card, render_case_study
+from hub.content.collection import collect
+from hub.pages.html import format_number, md_escape, relative_url, with_unit
+from hub.index.groups import group_case_studies, paginate
+from hub.pages.markers import MarkerContext, fill_markers
+from hub.content.records import CaseStudy, Contact, Outcome
+from hub.pages.listings import plan_listing, plan_pages, url_of
+from hub.pages.entries import render_card, render_case_study
 
 
 def record(stem: str, published: date, areas=("camden",), themes=("proactive-care",), **kw) -> CaseStudy:
@@ -172,6 +172,6 @@ def test_bad_markers_are_reported(contract, marker, expected):
     ],
 )
 def test_source_labels(url, label):
-    from hub.render import source_label
+    from hub.pages.entries import source_label
 
     assert source_label(url) == label

@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 import yaml
 
-from hub.collection import collect
-from hub.indexes import group_case_studies
-from hub.markers import MarkerContext, fill_markers
-from hub.model import Contact, Resource
-from hub.render import render_contact_block, render_resource
-from hub.resource import parse_resource
+from hub.content.collection import collect
+from hub.index.groups import group_case_studies
+from hub.pages.markers import MarkerContext, fill_markers
+from hub.content.records import Contact, Resource
+from hub.pages.entries import render_contact_block, render_resource
+from hub.content.resource import parse_resource
 
 PATH = "docs/leadership/example.md"
 VALID = {

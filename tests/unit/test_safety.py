@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hub.casestudy import parse_case_study
-from hub.safety import nhs_number_is_valid
+from hub.content.casestudy import parse_case_study
+from hub.content.safety import nhs_number_is_valid
 from support import case_study_text
 
 PATH = "case_studies/example.md"

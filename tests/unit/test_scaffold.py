@@ -8,8 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from hub.casestudy import parse_case_study
-from hub.scaffold import one_year_later
+from hub.content.casestudy import parse_case_study
+from hub.contributors.scaffold import one_year_later
 from support import ROOT
 
 SCRIPT = ROOT / "scripts" / "new_case_study.py"

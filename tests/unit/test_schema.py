@@ -5,7 +5,7 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
-from hub.schema import DEFAULT_PATH, field_rows, load_schema, render_schema, sync_schema
+from hub.content.schema import DEFAULT_PATH, field_rows, load_schema, render_schema, sync_schema
 
 
 def test_schema_is_valid_json_schema():

@@ -7,7 +7,7 @@ import copy
 import pytest
 import yaml
 
-from hub.taxonomy import DEFAULT_PATH, TaxonomyError, load_taxonomy, parse_taxonomy
+from hub.content.taxonomy import DEFAULT_PATH, TaxonomyError, load_taxonomy, parse_taxonomy
 
 # The 33 areas of the five ICSs, from shared/reference/scf-facts.md section 5.
 ICS_AREAS = {

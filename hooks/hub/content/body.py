@@ -1,0 +1,97 @@
+"""Check the Markdown body of a case study: its level-2 sections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from hub.content.problems import Problem
+from hub.content.suggest import hint
+
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+FENCE_OPEN = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int  # 1-based line in the file
+
+
+def normalise_heading(text: str) -> str:
+    """Compare headings ignoring case, curly apostrophes and spacing."""
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split()).casefold()
+
+
+def mark_code(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """Each line with whether it belongs to a fenced code block (its fences included)."""
+    fence: str | None = None
+    for line in lines:
+        opener = FENCE_OPEN.match(line)
+        if fence is not None:
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+                fence = None
+            yield line, True
+        elif opener:
+            fence = opener.group(1)
+            yield line, True
+        else:
+            yield line, False
+
+
+def parse_headings(body: str, first_line: int) -> list[Heading]:
+    """ATX headings of ``body`` outside fenced code blocks."""
+    headings: list[Heading] = []
+    for offset, (line, in_code) in enumerate(mark_code(body.split("\n"))):
+        match = None if in_code else HEADING.match(line)
+        if match:
+            headings.append(Heading(len(match.group(1)), match.group(2), first_line + offset))
+    return headings
+
+
+def check_sections(
+    body: str, first_line: int, path: str, sections: dict[str, list[str]]
+) -> Iterator[Problem]:
+    """Required sections present once and not empty; no other level-2 or level-1 headings."""
+    allowed = {normalise_heading(s): s for s in sections["order"]}
+    headings = parse_headings(body, first_line)
+    lines = body.split("\n")
+    found: dict[str, Heading] = {}
+    for index, heading in enumerate(headings):
+        if heading.level == 1:
+            yield Problem(
+                path, heading.line, "body", f"'# {heading.text}' is not needed: the title comes from the front matter"
+            )
+            continue
+        if heading.level != 2:
+            continue
+        key = normalise_heading(heading.text)
+        if key not in allowed:
+            suggestion = hint(heading.text, list(allowed.values()))
+            yield Problem(
+                path,
+                heading.line,
+                "body",
+                f"'## {heading.text}' is not a case-study section {suggestion}; use ### for a sub-heading",
+            )
+            continue
+        if key in found:
+            yield Problem(path, heading.line, "body", f"the section '## {allowed[key]}' appears twice")
+            continue
+        found[key] = heading
+        if _is_empty(lines, heading, headings[index + 1 :], first_line):
+            yield Problem(path, heading.line, "body", f"the section '## {allowed[key]}' is empty")
+    for name in sections["required"]:
+        if normalise_heading(name) not in found:
+            yield Problem(path, first_line, "body", f"the required section '## {name}' is missing")
+
+
+def _is_empty(lines: list[str], heading: Heading, later: list[Heading], first_line: int) -> bool:
+    """True when only blank lines and HTML comments (the template's guidance) follow
+    ``heading`` before the next level-1 or level-2 heading."""
+    end = next((h.line for h in later if h.level <= 2), first_line + len(lines))
+    content = "\n".join(lines[heading.line - first_line + 1 : end - first_line])
+    return not COMMENT.sub("", content).strip()

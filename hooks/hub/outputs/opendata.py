@@ -1,0 +1,112 @@
+"""Open data: every case study's metadata as JSON and CSV, under the Open Government Licence."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any, Sequence
+from urllib.parse import urljoin
+
+from hub.content.records import CaseStudy
+from hub.pages.entries import ics_of
+from hub.content.taxonomy import Taxonomy
+
+LICENCE = {
+    "name": "Open Government Licence v3.0",
+    "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+}
+CSV_COLUMNS = [
+    "id", "url", "title", "summary", "organisation", "areas", "ics", "themes", "settings", "status", "evidence",
+    "published", "updated", "review_due", "contact_name", "contact_role", "contact_email", "outcomes", "sources", "example",
+]
+OUTCOME_COLUMNS = ["case_study", "url", "measure", "unit", "baseline", "result", "change", "period", "source"]
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def case_study_record(record: CaseStudy, taxonomy: Taxonomy, site_url: str) -> dict[str, Any]:
+    """One case study as plain data, with names beside ids and an absolute page URL."""
+    contact = record.contact
+    return {
+        "id": record.stem,
+        "url": urljoin(site_url, record.url),
+        "title": record.title,
+        "summary": record.summary,
+        "organisation": record.organisation,
+        "areas": [{"id": a, "name": taxonomy.areas[a].name, "ics": taxonomy.areas[a].ics} for a in record.areas],
+        "ics": [{"id": i, "name": taxonomy.ics[i].name} for i in ics_of(record, taxonomy)],
+        "themes": [{"id": t, "name": taxonomy.themes[t].name} for t in record.themes],
+        "settings": [{"id": s, "name": taxonomy.settings[s].name} for s in record.settings],
+        "status": record.status,
+        "evidence": record.evidence,
+        "published": _iso(record.published),
+        "updated": _iso(record.updated),
+        "review_due": _iso(record.review_due),
+        "contact": {"name": contact.name, "role": contact.role, "email": contact.email} if contact else None,
+        "outcomes": [
+            {
+                "measure": o.measure, "unit": o.unit, "baseline": o.baseline, "result": o.result,
+                "change": _change(o.baseline, o.result), "period": o.period, "source": o.source,
+            }
+            for o in record.outcomes
+        ],
+        "sources": list(record.sources),
+        "example": record.example,
+    }
+
+
+def _change(baseline: float | int, result: float | int) -> float | int:
+    change = result - baseline
+    return round(change, 6) if isinstance(change, float) else change
+
+
+def render_json(records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str, built: date) -> str:
+    """``/api/case-studies.json``."""
+    data = {
+        "title": "London Primary Care Knowledge Hub: case studies",
+        "licence": LICENCE,
+        "schema": urljoin(site_url, "api/case-study.schema.json"),
+        "generated": built.isoformat(),
+        "count": len(records),
+        "case_studies": [case_study_record(r, taxonomy, site_url) for r in records],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _join(values: list[Any], key: str = "id") -> str:
+    return "; ".join(str(v[key]) if isinstance(v, dict) else str(v) for v in values)
+
+
+def render_csv(records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str) -> str:
+    """``/api/case-studies.csv``: one row per case study; lists joined with '; '."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        data = case_study_record(record, taxonomy, site_url)
+        contact = data["contact"] or {}
+        writer.writerow({
+            **{k: data[k] for k in ("id", "url", "title", "summary", "organisation", "status", "evidence",
+                                     "published", "updated", "review_due", "example")},
+            "areas": _join(data["areas"]), "ics": _join(data["ics"]), "themes": _join(data["themes"]),
+            "settings": _join(data["settings"]), "sources": _join(data["sources"]),
+            "contact_name": contact.get("name", ""), "contact_role": contact.get("role", ""),
+            "contact_email": contact.get("email", ""), "outcomes": len(data["outcomes"]),
+        })
+    return out.getvalue()
+
+
+def render_outcomes_csv(records: Sequence[CaseStudy], site_url: str) -> str:
+    """``/api/outcomes.csv``: one row per reported outcome, for reporting across case studies."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(OUTCOME_COLUMNS)
+    for record in records:
+        for o in record.outcomes:
+            writer.writerow([record.stem, urljoin(site_url, record.url), o.measure, o.unit, o.baseline, o.result,
+                             _change(o.baseline, o.result), o.period, o.source or ""])
+    return out.getvalue()
