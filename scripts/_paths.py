@@ -7,7 +7,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE_STUDIES = ROOT / "case_studies"
-RESOURCES = ROOT / "docs" / "leadership"
+DOCS = ROOT / "docs"
+RESOURCES = DOCS / "leadership"
 
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))

@@ -29,7 +29,7 @@ from _paths import CASE_STUDIES, contract_or_exit, run
 from hub.content.contract import Contract
 from hub.content.records import Contact
 from hub.content.files import slugify
-from hub.content.fields import MARKUP, check_date, check_email, hint_for_term
+from hub.content.fields import check_answer, check_date, check_email, hint_for_term
 from hub.contributors.scaffold import NewCaseStudy, one_year_later, render_new_case_study
 from hub.content.taxonomy import Vocabulary
 
@@ -50,15 +50,16 @@ class Question:
     default: str | None = None
 
 
-def text(limit: int, plain: bool = False) -> Checker:
+def text(contract: Contract, field: str) -> Checker:
+    """An answer to a text field, checked by the validator's own rule for that field."""
+
     def check(answer: str) -> str:
         value = " ".join(answer.split())
         if not value:
             raise ValueError("this is required")
-        if len(value) > limit:
-            raise ValueError(f"is {len(value)} characters long; at most {limit} are allowed")
-        if plain and MARKUP.search(value):
-            raise ValueError("must be plain text, without HTML or Markdown formatting")
+        messages = check_answer(value, contract.field(field), field, contract.taxonomy)
+        if messages:
+            raise ValueError("; ".join(messages))
         return value
 
     return check
@@ -104,9 +105,12 @@ def questions(contract: Contract, today: date) -> list[Question]:
     t = contract.taxonomy
     areas = ", ".join(a.name for a in t.areas)
     return [
-        Question("title", "Title: what you did and where, in plain words (at most 150 characters)", text(150)),
-        Question("summary", "Summary: one or two sentences, plain text, at most 300 characters", text(300, plain=True)),
-        Question("organisation", "Organisation: the practice, network, federation or pharmacy that did the work", text(200)),
+        Question("title", f"Title: what you did and where, in plain words (at most {contract.limit('title')} characters)",
+                 text(contract, "title")),
+        Question("summary", f"Summary: one or two sentences, plain text, at most {contract.limit('summary')} characters",
+                 text(contract, "summary")),
+        Question("organisation", "Organisation: the practice, network, federation or pharmacy that did the work",
+                 text(contract, "organisation")),
         Question("borough", f"Boroughs, separated by commas. Allowed: {areas}", terms(t.areas, many=True)),
         Question("theme", f"Themes, separated by commas, main theme first. Allowed: {allowed(t.themes)}", terms(t.themes, many=True)),
         Question(
@@ -180,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     args.folder.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:  # "x": never overwrite, even in a race
-        file.write(render_new_case_study(answers))
+        file.write(render_new_case_study(answers, contract))
     print(f"Created {path}")
     print("Next: write each section (replace the guidance between <!-- and -->), then check it with")
     print(f"  make check    (or: python scripts/validate.py {path})")
@@ -211,11 +215,11 @@ def collect(args: argparse.Namespace, contract: Contract, interactive: bool) -> 
         title=values["title"], summary=values["summary"], organisation=values["organisation"],
         boroughs=values["borough"], themes=values["theme"], settings=values["setting"],
         status=values["status"], evidence=values["evidence"],
-        contact=ask_contact(args, interactive), published=published, review_due=review_due,
+        contact=ask_contact(args, contract, interactive), published=published, review_due=review_due,
     )
 
 
-def ask_contact(args: argparse.Namespace, interactive: bool) -> Contact | None:
+def ask_contact(args: argparse.Namespace, contract: Contract, interactive: bool) -> Contact | None:
     """A named contact (with their consent), or None for the programme team."""
     if args.programme_team:
         return None
@@ -229,7 +233,8 @@ def ask_contact(args: argparse.Namespace, interactive: bool) -> Contact | None:
                   file=sys.stderr)
             raise SystemExit(2)
         return None
-    role = ask(Question("contact-role", "Contact's role, e.g. Practice manager", text(100)), args.contact_role, interactive)
+    role = ask(Question("contact-role", "Contact's role, e.g. Practice manager", text(contract, "contact.role")),
+               args.contact_role, interactive)
     address = ask(Question("contact-email", "Contact's work email address", email), args.contact_email, interactive)
     return Contact(" ".join(name.split()), role, address)
 

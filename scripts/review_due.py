@@ -19,7 +19,7 @@ import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import CASE_STUDIES, contract_or_exit, run
 
 from hub.content.collection import load_collection
-from hub.pages.html import format_date
+from hub.text import format_date, plural
 from hub.content.records import CaseStudy
 
 COLUMNS = ["review_due", "days", "title", "path", "url", "contact_name", "contact_role", "contact_email"]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from hub.content.records import CaseStudy
+from hub.content.taxonomy import Taxonomy, load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,3 +52,15 @@ def case_study_text(front_matter: dict[str, Any] | None = None, body: str = VALI
             data[key] = value
     dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=None)
     return f"---\n{dumped}---\n\n{textwrap.dedent(body)}"
+
+
+def record(stem: str, **fields: Any) -> CaseStudy:
+    """An in-memory case study, as parsing would give it: ``ics`` follows from ``areas``."""
+    areas = tuple(fields.pop("areas", ("camden",)))
+    defaults: dict[str, Any] = {"path": f"case_studies/{stem}.md", "title": stem.title(), "readable": True}
+    return CaseStudy(stem=stem, areas=areas, ics=_taxonomy().ics_of_areas(areas), **{**defaults, **fields})
+
+
+@functools.cache
+def _taxonomy() -> Taxonomy:
+    return load_taxonomy()

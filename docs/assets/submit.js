@@ -21,9 +21,11 @@
   var submitted = false;
   var file = { name: "", text: "" };
 
-  // Same rules as the validator (hooks/hub/rules.py, reading.py).
-  var MARKUP = /<[A-Za-z\/!]|\]\(|\*\*|__|`/;
-  var EMAIL = /^[^@\s<>()\[\],;:"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+  // The contract's rules, written into the page by the build (hooks/hub/pages/submitform.py):
+  // limits, sections, consent and the validator's own patterns.
+  var RULES = JSON.parse(root.querySelector("#hub-submit-rules").textContent);
+  var MARKUP = new RegExp(RULES.patterns.markup);
+  var EMAIL = new RegExp(RULES.patterns.email);
   var URL = /^https?:\/\/[^\s\/]+\.[^\s]+$/;
   var PLAIN = /^[A-Za-z][A-Za-z0-9 '&-]*[A-Za-z0-9]$/;
   var YAML_WORDS = ["yes", "no", "on", "off", "true", "false", "null", "y", "n"];
@@ -60,7 +62,9 @@
     if (box.tagName === "FIELDSET") {
       if (name === "contact") return checkContact();
       var picked = checked(name);
-      if (name === "checks") return picked.length === 3 ? "" : "Tick all three boxes before you create the file";
+      if (name === "checks") {
+        return picked.length === RULES.consent.length ? "" : "Tick all " + RULES.consent.length + " boxes before you create the file";
+      }
       if (required && picked.length === 0) return "Choose at least one: " + label(name).toLowerCase();
       return "";
     }
@@ -195,12 +199,9 @@
       sources.forEach(function (s) { lines.push("  - " + scalar(s)); });
     }
     lines.push("---", "");
-    Array.prototype.forEach.call(form.querySelectorAll("textarea[name]"), function (area) {
-      var name = area.name;
-      if (["summary", "sources"].indexOf(name) !== -1) return;
-      var text = value(name);
-      if (!text) return;
-      lines.push("## " + label(name), "", text, "");
+    RULES.sections.forEach(function (section) {
+      var text = value(section.id);
+      if (text) lines.push("## " + section.heading, "", text, "");
     });
     return lines.join("\n");
   }

@@ -40,7 +40,7 @@ def test_preview_build_keeps_the_broken_case_study_and_shows_its_problems(tmp_pa
     assert built.returncode == 0, built.log
     page = built.html("case-studies/broken/")
     assert "This case study has 1 problem." in page
-    assert "boroughs[1]: &#x27;Hackny&#x27; is not a known London area" in page
+    assert "boroughs[1]: &#39;Hackny&#39; is not a known London area" in page
     assert "A broken one" in built.html("case-studies/")
 
 

@@ -71,7 +71,7 @@ def test_example_banner_only_where_set(site):
 def test_all_case_studies_newest_first(site):
     html = site.html("case-studies/")
     assert card_titles(html) == ["Pan-London online services", "Hackney triage", "Camden frailty team"]
-    assert '<h2 class="hub-count" id="case-studies">3 case studies</h2>' in html
+    assert '<h2 class="hub-count" id="case-study-list">3 case studies</h2>' in html
 
 
 def test_theme_page_lists_its_case_studies_with_count(site):

@@ -16,11 +16,12 @@ from hub.outputs.opendata import render_csv, render_json, render_outcomes_csv
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = "https://hub.example.org/"
+from support import record as make_record
 
 
 def record(stem: str, published: date, **kw) -> CaseStudy:
-    return CaseStudy(
-        stem=stem, path=f"case_studies/{stem}.md", title=kw.pop("title", stem.title()), summary=f"About {stem}.",
+    return make_record(
+        stem, title=kw.pop("title", stem.title()), summary=f"About {stem}.",
         organisation="Org <& Co>", areas=kw.pop("areas", ("hackney",)), themes=kw.pop("themes", ("proactive-care",)),
         published=published, review_due=date(2030, 1, 1), status="running", evidence="measured",
         contact=Contact("Alex", "Lead", "alex@example.org"), readable=True, **kw,

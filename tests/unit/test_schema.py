@@ -39,7 +39,7 @@ def test_required_fields_are_the_contract():
 @pytest.mark.parametrize(
     ("field", "kind"),
     [("boroughs", "list of areas"), ("published", "date (YYYY-MM-DD)"), ("status", "one of the statuses"),
-     ("contact.email", "email address"), ("outcomes[].baseline", "number"), ("example", "true or false")],
+     ("contact.email", "email address, at most 200 characters"), ("outcomes[].baseline", "number"), ("example", "true or false")],
 )
 def test_field_table_types(field, kind):
     rows = {name: k for name, _r, k, _d in field_rows(load_schema())}

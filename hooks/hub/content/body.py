@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
+from hub.content.contract import Section
 from hub.content.problems import Problem
 from hub.content.suggest import hint
 
@@ -53,10 +54,11 @@ def parse_headings(body: str, first_line: int) -> list[Heading]:
 
 
 def check_sections(
-    body: str, first_line: int, path: str, sections: dict[str, list[str]]
+    body: str, first_line: int, path: str, sections: Sequence[Section], limit: int | None = None
 ) -> Iterator[Problem]:
-    """Required sections present once and not empty; no other level-2 or level-1 headings."""
-    allowed = {normalise_heading(s): s for s in sections["order"]}
+    """Required sections present once, not empty and at most ``limit`` characters; no other level-2
+    or level-1 headings."""
+    allowed = {normalise_heading(s.heading): s.heading for s in sections}
     headings = parse_headings(body, first_line)
     lines = body.split("\n")
     found: dict[str, Heading] = {}
@@ -82,16 +84,23 @@ def check_sections(
             yield Problem(path, heading.line, "body", f"the section '## {allowed[key]}' appears twice")
             continue
         found[key] = heading
-        if _is_empty(lines, heading, headings[index + 1 :], first_line):
+        content = _content(lines, heading, headings[index + 1 :], first_line)
+        if not content:
             yield Problem(path, heading.line, "body", f"the section '## {allowed[key]}' is empty")
-    for name in sections["required"]:
-        if normalise_heading(name) not in found:
-            yield Problem(path, first_line, "body", f"the required section '## {name}' is missing")
+        elif limit is not None and len(content) > limit:
+            yield Problem(
+                path, heading.line, "body",
+                f"the section '## {allowed[key]}' is {len(content):,} characters long; at most {limit:,} are allowed"
+                " (shorten it, or move detail to a linked source)",
+            )
+    for section in sections:
+        if section.required and normalise_heading(section.heading) not in found:
+            yield Problem(path, first_line, "body", f"the required section '## {section.heading}' is missing")
 
 
-def _is_empty(lines: list[str], heading: Heading, later: list[Heading], first_line: int) -> bool:
-    """True when only blank lines and HTML comments (the template's guidance) follow
-    ``heading`` before the next level-1 or level-2 heading."""
+def _content(lines: list[str], heading: Heading, later: list[Heading], first_line: int) -> str:
+    """What follows ``heading`` before the next level-1 or level-2 heading, without HTML comments
+    (the scaffold's guidance) and surrounding blank lines."""
     end = next((h.line for h in later if h.level <= 2), first_line + len(lines))
     content = "\n".join(lines[heading.line - first_line + 1 : end - first_line])
-    return not COMMENT.sub("", content).strip()
+    return COMMENT.sub("", content).strip()

@@ -16,7 +16,6 @@ from hub.content.records import CaseStudy, Contact, Outcome
 from hub.content.problems import Problem
 from hub.content.files import check_stem, read_front_matter, safety_problems, slugify, string_list, term_id, term_ids, text_value
 from hub.content.fields import Context, check_email, check_front_matter, parse_date
-from hub.content.schema import body_sections
 
 
 def parse_case_study(raw: bytes, path: str, stem: str, contract: Contract) -> CaseStudy:
@@ -32,7 +31,7 @@ def parse_case_study(raw: bytes, path: str, stem: str, contract: Contract) -> Ca
             problems=tuple(sorted(problems)),
         )
     problems += check_front_matter(Context(path, document, contract.taxonomy), contract.schema)
-    problems += check_sections(document.body, document.body_line, path, body_sections(contract.schema))
+    problems += check_sections(document.body, document.body_line, path, contract.sections, contract.section_limit)
     contact = document.data.get("contact")
     email = contact.get("email") if isinstance(contact, dict) and isinstance(contact.get("email"), str) else None
     problems += safety_problems(text, document, path, contract, email)
@@ -49,7 +48,8 @@ def _record(stem: str, path: str, doc: Document, contract: Contract, problems: l
         title=text_value(data.get("title")) or stem,
         summary=text_value(data.get("summary")),
         organisation=text_value(data.get("organisation")),
-        areas=term_ids(data.get("boroughs"), taxonomy.areas),
+        areas=(areas := term_ids(data.get("boroughs"), taxonomy.areas)),
+        ics=taxonomy.ics_of_areas(areas),
         themes=term_ids(data.get("themes"), taxonomy.themes),
         settings=term_ids(data.get("settings"), taxonomy.settings),
         published=parse_date(data.get("published")),

@@ -1,4 +1,11 @@
-"""The contract every content file is checked against: taxonomy, schema, settings."""
+"""The contract every content file is checked against: taxonomy, schemas, settings.
+
+It is the one home of every contract value the hub's parts share: field
+lengths and plain-text rules (from the JSON Schema), the body's sections and
+their hints (the schema's ``x-body-sections``), the consent a contributor
+gives (``hub.yml``) and the vocabularies (the taxonomy). The validator, the
+scaffold, the submit form, the issue form and the guides all read them here.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +16,38 @@ from typing import Any
 import yaml
 
 from hub.content.records import Contact
-from hub.content.schema import DEFAULT_PATH as DEFAULT_SCHEMA
-from hub.content.schema import RESOURCE_PATH, load_schema
-from hub.content.taxonomy import DEFAULT_PATH as DEFAULT_TAXONOMY
+from hub.content.schema import load_schema
 from hub.content.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 
-DEFAULT_SETTINGS = Path(__file__).resolve().parents[1] / "data" / "hub.yml"
+# The contract's files, all in one folder (tests point ``load_contract`` at a changed copy).
+DATA = Path(__file__).resolve().parents[1] / "data"
+TAXONOMY_FILE, CASE_STUDY_SCHEMA_FILE, RESOURCE_SCHEMA_FILE, SETTINGS_FILE = (
+    "taxonomy.yml", "case-study.schema.json", "resource.schema.json", "hub.yml"
+)
+DEFAULT_SETTINGS = DATA / SETTINGS_FILE
 PROGRAMME_TEAM = "programme-team"  # the contact shorthand in front matter
+
+
+@dataclass(frozen=True)
+class Section:
+    """A level-2 section of a case study's body."""
+
+    heading: str
+    required: bool
+    hint: str  # what to write in it, for the form, the scaffold and the guides
+
+    @property
+    def id(self) -> str:
+        """``What didn't work`` -> ``what-didnt-work``: form field names and anchors."""
+        return "-".join("".join(c for c in word if c.isalnum()) for word in self.heading.lower().split())
+
+
+@dataclass(frozen=True)
+class Consent:
+    """One statement a contributor confirms before sending a case study."""
+
+    id: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -27,26 +59,51 @@ class Contract:
     resource_schema: dict[str, Any]
     programme_team: Contact
     allowed_email_domains: frozenset[str] = frozenset()
+    consent: tuple[Consent, ...] = ()
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """The body's sections, in order."""
+        return tuple(Section(s["heading"], s["required"], s["hint"]) for s in self.schema["x-body-sections"]["sections"])
+
+    @property
+    def section_limit(self) -> int:
+        """The most characters one body section may hold."""
+        return int(self.schema["x-body-sections"]["max_length"])
+
+    def field(self, dotted: str) -> dict[str, Any]:
+        """The schema of a front-matter field: ``title``, ``contact.email`` (the object form of an anyOf)."""
+        node: dict[str, Any] = self.schema
+        for name in dotted.split("."):
+            node = node["properties"][name]
+            node = next((b for b in node.get("anyOf", ()) if b.get("type") == "object"), node)
+        return node
+
+    def limit(self, dotted: str) -> int:
+        """The longest text a field takes, e.g. ``limit("title") == 150``."""
+        return int(self.field(dotted)["maxLength"])
 
 
-def load_contract(
-    taxonomy: Path = DEFAULT_TAXONOMY,
-    schema: Path = DEFAULT_SCHEMA,
-    settings: Path = DEFAULT_SETTINGS,
-    resource_schema: Path = RESOURCE_PATH,
-) -> Contract:
-    """Read the contract's files; a broken taxonomy or settings file raises ``TaxonomyError``."""
-    team, domains = _settings(settings)
-    return Contract(load_taxonomy(taxonomy), load_schema(schema), load_schema(resource_schema), team, domains)
+def load_contract(data: Path = DATA) -> Contract:
+    """Read the contract's files from the folder ``data``; a broken taxonomy or settings file raises
+    ``TaxonomyError``."""
+    team, domains, consent = _settings(data / SETTINGS_FILE)
+    return Contract(
+        load_taxonomy(data / TAXONOMY_FILE), load_schema(data / CASE_STUDY_SCHEMA_FILE),
+        load_schema(data / RESOURCE_SCHEMA_FILE), team, domains, consent,
+    )
 
 
-def _settings(path: Path) -> tuple[Contact, frozenset[str]]:
-    """The programme team's contact and the allowed email domains from ``hub.yml``."""
+def _settings(path: Path) -> tuple[Contact, frozenset[str], tuple[Consent, ...]]:
+    """The programme team's contact, the allowed email domains and the consent statements from ``hub.yml``."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         team = data["programme_team"]
         contact = Contact(name=str(team["name"]), role=str(team["role"]), email=str(team["email"]))
         domains = frozenset(str(d).lower() for d in data.get("allowed_email_domains") or ())
+        consent = tuple(Consent(str(c["id"]), str(c["text"])) for c in data.get("consent") or ())
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise TaxonomyError([f"{path}: needs programme_team with name, role and email ({exc})"]) from exc
-    return contact, domains
+        raise TaxonomyError(
+            [f"{path}: needs programme_team with name, role and email, and consent as id and text ({exc})"]
+        ) from exc
+    return contact, domains, consent

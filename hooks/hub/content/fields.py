@@ -71,6 +71,12 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
+def check_answer(value: Any, spec: dict[str, Any], dotted: str, taxonomy: Taxonomy) -> list[str]:
+    """The messages the validator would give one field's value (for the scaffold's questions)."""
+    ctx = Context("answer", Document({}, {}, "", 1), taxonomy)
+    return [p.message for p in check_value(value, spec, tuple(dotted.split(".")), ctx)]
+
+
 def check_front_matter(ctx: Context, schema: dict[str, Any]) -> Iterator[Problem]:
     """Every problem with the front matter of ``ctx.document``."""
     for keypath, line in ctx.document.duplicate_keys:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from hub import urls
 from hub.content.problems import Problem
 
 
@@ -36,6 +37,7 @@ class CaseStudy:
     summary: str = ""
     organisation: str = ""
     areas: tuple[str, ...] = ()
+    ics: tuple[str, ...] = ()  # the ICSs of ``areas``, in order, without repeats
     themes: tuple[str, ...] = ()
     settings: tuple[str, ...] = ()
     published: date | None = None
@@ -57,12 +59,12 @@ class CaseStudy:
     @property
     def url(self) -> str:
         """The page address relative to the site root, e.g. ``case-studies/x/``."""
-        return f"case-studies/{self.stem}/"
+        return urls.case_study(self.stem)
 
     @property
     def src_uri(self) -> str:
         """Where the page sits in the site's virtual docs tree."""
-        return f"case-studies/{self.stem}.md"
+        return urls.case_study_source(self.stem)
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
@@ -91,11 +93,11 @@ class Resource:
 
     @property
     def url(self) -> str:
-        return f"leadership/{self.stem}/"
+        return urls.resource(self.stem)
 
     @property
     def src_uri(self) -> str:
-        return f"leadership/{self.stem}.md"
+        return urls.resource_source(self.stem)
 
     @property
     def sort_key(self) -> tuple[Any, ...]:

@@ -14,7 +14,8 @@ import json
 from pathlib import Path
 from typing import Any, Iterator
 
-from hub.content.taxonomy import Taxonomy
+from hub.content.taxonomy import PLURAL, Taxonomy
+from hub.text import pluralise
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "case-study.schema.json"
 RESOURCE_PATH = Path(__file__).resolve().parents[1] / "data" / "resource.schema.json"
@@ -42,11 +43,6 @@ def sync_schema(schema: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
     return synced
 
 
-def body_sections(schema: dict[str, Any]) -> dict[str, list[str]]:
-    """The body's required, optional and ordered level-2 sections."""
-    return schema["x-body-sections"]
-
-
 def field_rows(schema: dict[str, Any]) -> list[tuple[str, bool, str, str]]:
     """(field, required, type, description) for every field, nested ones dotted."""
     rows: list[tuple[str, bool, str, str]] = []
@@ -67,30 +63,37 @@ def _collect_rows(node: dict[str, Any], prefix: str, rows: list[tuple[str, bool,
 
 
 def type_label(spec: dict[str, Any]) -> str:
-    """A reader's name for the type ``spec`` describes, e.g. 'list of themes'."""
+    """A reader's name for the type ``spec`` describes, e.g. 'list of themes', 'text, at most 150 characters'."""
     kind = spec.get("type")
     if "anyOf" in spec:
         return " or ".join(type_label(branch) for branch in spec["anyOf"])
     if "const" in spec:
         return f"'{spec['const']}'"
-    if spec.get("format") == "date":
-        return "date (YYYY-MM-DD)"
-    if spec.get("format") == "email":
-        return "email address"
-    if spec.get("format") == "uri":
-        return "web address"
+    label = _base_label(spec, kind)
+    if "maxLength" in spec:
+        label += f", at most {spec['maxLength']:,} characters"
+    return label
+
+
+def _base_label(spec: dict[str, Any], kind: str | None) -> str:
+    if spec.get("format") in FORMAT_LABELS:
+        return FORMAT_LABELS[spec["format"]]
     if "x-vocabulary" in spec:
-        return f"one of the {spec['x-vocabulary']}"
+        return f"one of the {PLURAL[spec['x-vocabulary']]}"
     if kind == "array":
         items = spec.get("items", {})
         if "x-vocabulary" in items:
-            return f"list of {items['x-vocabulary']}"
+            return f"list of {PLURAL[items['x-vocabulary']]}"
         if items.get("type") == "object":
             return "list of entries"
-        return f"list of {type_label(items)}s"
-    return {"string": "text", "number": "number", "boolean": "true or false", "object": "fields"}.get(
-        kind, str(kind)
-    )
+        return f"list of {pluralise(type_label(items))}"
+    if kind == "string" and spec.get("x-plain-text"):
+        return "plain text"
+    return TYPE_LABELS.get(kind or "", str(kind))
+
+
+TYPE_LABELS = {"string": "text", "number": "number", "boolean": "true or false", "object": "fields"}
+FORMAT_LABELS = {"date": "date (YYYY-MM-DD)", "email": "email address", "uri": "web address"}
 
 
 def _walk(node: Any) -> Iterator[dict[str, Any]]:

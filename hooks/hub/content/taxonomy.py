@@ -29,6 +29,8 @@ SINGULAR = {
     "resource_types": "resource type",
     "audiences": "audience",
 }
+# What several terms of each vocabulary are called, e.g. in "one of the evidence levels".
+PLURAL = {**{key: key.replace("_", " ") for key in SINGULAR}, "evidence": "evidence levels"}
 THEME_GROUPS = ("framework", "enabler", "programme")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -66,9 +68,12 @@ class Vocabulary:
     terms: tuple[Term, ...]
     _lookup: Mapping[str, Term] = field(repr=False, compare=False, default_factory=dict)
 
+    _by_id: Mapping[str, Term] = field(repr=False, compare=False, default_factory=dict)
+
     def __post_init__(self) -> None:
         lookup = {s.casefold(): t for t in self.terms for s in t.spellings}
         object.__setattr__(self, "_lookup", lookup)
+        object.__setattr__(self, "_by_id", {t.id: t for t in self.terms})
 
     def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
@@ -77,10 +82,7 @@ class Vocabulary:
         return len(self.terms)
 
     def __getitem__(self, term_id: str) -> Term:
-        for term in self.terms:
-            if term.id == term_id:
-                return term
-        raise KeyError(term_id)
+        return self._by_id[term_id]
 
     @property
     def singular(self) -> str:
@@ -117,6 +119,11 @@ class Taxonomy:
 
     def areas_of_ics(self, ics_id: str) -> tuple[Term, ...]:
         return tuple(a for a in self.areas if a.ics == ics_id)
+
+    def ics_of_areas(self, area_ids: Iterable[str]) -> tuple[str, ...]:
+        """The ICS ids of ``area_ids``, in order, without repeats (London-wide has none)."""
+        found = (self.areas[a].ics for a in area_ids)
+        return tuple(dict.fromkeys(i for i in found if i))
 
 
 def load_taxonomy(path: Path = DEFAULT_PATH) -> Taxonomy:

@@ -1,21 +1,20 @@
-"""Write a new case study's file: the fields in the contract's order, then the template body.
+"""Write a new case study's file: the fields in the contract's order, then one heading per section.
 
-The body template (``data/case-study-body.md``) carries guidance in HTML
-comments; a section that still holds only its guidance is reported as empty,
-so a scaffolded file passes validation once its prose is written.
+Each section holds its hint from the contract in an HTML comment; a section
+that still holds only its hint is reported as empty, so a scaffolded file
+passes validation once its prose is written.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from typing import Any
 
+import yaml
+
+from hub.content.contract import PROGRAMME_TEAM, Contract
 from hub.content.records import Contact
-
-BODY_TEMPLATE = Path(__file__).resolve().parents[1] / "data" / "case-study-body.md"
 
 
 @dataclass(frozen=True)
@@ -35,52 +34,42 @@ class NewCaseStudy:
     settings: tuple[str, ...] = ()
 
 
-# Words YAML would read as true, false or null if left unquoted.
-YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
-PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 '&-]*[A-Za-z0-9]$")
-
-
-def _text(value: str) -> str:
-    """A YAML scalar: plain when that is unambiguous, else a JSON string (which is valid YAML)."""
-    if PLAIN.match(value) and value.lower() not in YAML_WORDS and ": " not in value and " #" not in value:
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _list(values: tuple[str, ...]) -> str:
-    return "[" + ", ".join(_text(v) for v in values) + "]"
-
-
-def render_new_case_study(answers: NewCaseStudy, body: str | None = None) -> str:
-    """The text of a new case-study file."""
-    lines = [
-        "---",
-        f"title: {_text(answers.title)}",
-        f"summary: {_text(answers.summary)}",
-        f"organisation: {_text(answers.organisation)}",
-        f"boroughs: {_list(answers.boroughs)}",
-        f"themes: {_list(answers.themes)}",
-    ]
+def front_matter(answers: NewCaseStudy) -> dict[str, Any]:
+    """The fields of a new case study, in the order the contract lists them."""
+    data: dict[str, Any] = {
+        "title": answers.title,
+        "summary": answers.summary,
+        "organisation": answers.organisation,
+        "boroughs": list(answers.boroughs),
+        "themes": list(answers.themes),
+    }
     if answers.settings:
-        lines.append(f"settings: {_list(answers.settings)}")
-    lines += [
-        f"published: {answers.published.isoformat()}",
-        f"review_due: {answers.review_due.isoformat()}",
-        f"status: {_text(answers.status)}",
-        f"evidence: {_text(answers.evidence)}",
-    ]
+        data["settings"] = list(answers.settings)
+    data.update(published=answers.published, review_due=answers.review_due, status=answers.status,
+                evidence=answers.evidence)
     if answers.contact is None:
-        lines.append("contact: programme-team")
+        data["contact"] = PROGRAMME_TEAM
     else:
-        lines += [
-            "contact:",
-            f"  name: {_text(answers.contact.name)}",
-            f"  role: {_text(answers.contact.role)}",
-            f"  email: {_text(answers.contact.email)}",
-        ]
-    lines += ["---", ""]
-    template = body if body is not None else BODY_TEMPLATE.read_text(encoding="utf-8")
-    return "\n".join(lines) + "\n" + template
+        data["contact"] = {"name": answers.contact.name, "role": answers.contact.role, "email": answers.contact.email}
+    return data
+
+
+def render_body(contract: Contract) -> str:
+    """One heading per section, each holding its hint as guidance to replace."""
+    parts = []
+    for section in contract.sections:
+        optional = "" if section.required else "Optional. "
+        remove = "" if section.required else " Delete this section if you do not need it."
+        parts.append(f"## {section.heading}\n\n<!-- {optional}{section.hint}{remove} -->\n")
+    return "\n".join(parts)
+
+
+def render_new_case_study(answers: NewCaseStudy, contract: Contract) -> str:
+    """The text of a new case-study file."""
+    fields = yaml.safe_dump(
+        front_matter(answers), sort_keys=False, allow_unicode=True, default_flow_style=None, width=1000
+    )
+    return f"---\n{fields}---\n\n{render_body(contract)}"
 
 
 def one_year_later(day: date) -> date:

@@ -35,7 +35,6 @@ def group_case_studies(
     """Every term of each vocabulary mapped to its case studies (empty terms included),
     and leadership resources by theme and by type (by title)."""
     ordered = sorted(case_studies, key=lambda c: c.sort_key)
-    area_ics = {a.id: a.ics for a in taxonomy.areas}
     themes: dict[str, list[CaseStudy]] = {t.id: [] for t in taxonomy.themes}
     areas: dict[str, list[CaseStudy]] = {a.id: [] for a in taxonomy.areas}
     ics: dict[str, list[CaseStudy]] = {i.id: [] for i in taxonomy.ics}
@@ -47,7 +46,7 @@ def group_case_studies(
             areas[area].append(record)
         for setting in record.settings:
             settings[setting].append(record)
-        for ics_id in dict.fromkeys(area_ics[a] for a in record.areas if area_ics[a]):
+        for ics_id in record.ics:
             ics[ics_id].append(record)
     by_theme: dict[str, list[Resource]] = {t.id: [] for t in taxonomy.themes}
     by_type: dict[str, list[Resource]] = {t.id: [] for t in taxonomy.resource_types}

@@ -14,10 +14,10 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
+from hub import urls
 from hub.index.groups import Indexes
 from hub.content.records import CaseStudy
 from hub.content.news import NewsPost
-from hub.pages.entries import term_url
 from hub.content.taxonomy import Taxonomy
 
 FEED_LENGTH = 50
@@ -31,12 +31,6 @@ class Feed:
     title: str
     page_url: str  # the HTML page the feed follows, site-relative
     xml: bytes
-
-
-def feed_path(vocabulary: str, term_id: str) -> str:
-    """Where a term's feed lives, e.g. ``feeds/boroughs/hackney.xml``."""
-    section = {"themes": "themes", "areas": "boroughs", "ics": "ics"}[vocabulary]
-    return f"feeds/{section}/{term_id}.xml"
 
 
 def _moment(day: date) -> datetime:
@@ -68,21 +62,21 @@ def render_case_study_feed(
         if record.organisation:
             entry.author({"name": record.organisation})
         for theme in record.themes:
-            entry.category(term=theme, label=taxonomy.themes[theme].name, scheme=urljoin(site_url, "themes/"))
+            entry.category(term=theme, label=taxonomy.themes[theme].name, scheme=urljoin(site_url, urls.THEMES))
         for area in record.areas:
-            entry.category(term=area, label=taxonomy.areas[area].name, scheme=urljoin(site_url, "boroughs/"))
+            entry.category(term=area, label=taxonomy.areas[area].name, scheme=urljoin(site_url, urls.AREAS))
     return Feed(path, title, page_url, generator.atom_str(pretty=True))
 
 
-def render_news_feed(posts: Sequence[NewsPost], urls: Mapping[str, str], site_url: str, today: date) -> Feed:
+def render_news_feed(posts: Sequence[NewsPost], post_urls: Mapping[str, str], site_url: str, today: date) -> Feed:
     """The programme's news as an Atom feed."""
     chosen = sorted(posts, key=lambda p: (p.created, p.title), reverse=True)[:FEED_LENGTH]
     generator = _generator("News from the London Primary Care Knowledge Hub",
-                           "Updates from the primary care programme.", "feeds/news.xml", "news/", site_url)
+                           "Updates from the primary care programme.", urls.NEWS_FEED, urls.NEWS, site_url)
     generator.updated(_moment(max((p.updated for p in chosen), default=today)))
     for post in chosen:
         entry = generator.add_entry(order="append")
-        url = urljoin(site_url, urls[post.src_uri])
+        url = urljoin(site_url, post_urls[post.src_uri])
         entry.id(url)
         entry.title(post.title)
         entry.link(href=url, rel="alternate", type="text/html")
@@ -91,7 +85,7 @@ def render_news_feed(posts: Sequence[NewsPost], urls: Mapping[str, str], site_ur
         entry.updated(_moment(post.updated))
         for category in post.categories:
             entry.category(term=category)
-    return Feed("feeds/news.xml", "News", "news/", generator.atom_str(pretty=True))
+    return Feed(urls.NEWS_FEED, "News", urls.NEWS, generator.atom_str(pretty=True))
 
 
 def _generator(title: str, subtitle: str, path: str, page_url: str, site_url: str) -> FeedGenerator:
@@ -116,14 +110,14 @@ def plan_feeds(
     feeds = [
         render_case_study_feed(
             case_studies, "New and updated case studies", "Case studies from London's primary care, newest first.",
-            "feeds/case-studies.xml", "case-studies/", site_url, taxonomy, today,
+            urls.CASE_STUDY_FEED, urls.CASE_STUDIES, site_url, taxonomy, today,
         )
     ]
     for vocabulary, label in (("themes", "on"), ("areas", "from"), ("ics", "from")):
         for term in taxonomy.vocabulary(vocabulary):
             feeds.append(render_case_study_feed(
                 indexes.of(vocabulary)[term.id], f"Case studies {label} {term.name}", term.description,
-                feed_path(vocabulary, term.id), term_url(vocabulary, term.id), site_url, taxonomy, today,
+                urls.term_feed(vocabulary, term.id), urls.term(vocabulary, term.id), site_url, taxonomy, today,
             ))
     if news_urls is not None:
         feeds.append(render_news_feed(news, news_urls, site_url, today))

@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any, Sequence
 from urllib.parse import urljoin
 
+from hub import urls
 from hub.content.records import CaseStudy
-from hub.pages.entries import ics_of
 from hub.content.taxonomy import Taxonomy
 
 LICENCE = {
@@ -38,7 +38,7 @@ def case_study_record(record: CaseStudy, taxonomy: Taxonomy, site_url: str) -> d
         "summary": record.summary,
         "organisation": record.organisation,
         "areas": [{"id": a, "name": taxonomy.areas[a].name, "ics": taxonomy.areas[a].ics} for a in record.areas],
-        "ics": [{"id": i, "name": taxonomy.ics[i].name} for i in ics_of(record, taxonomy)],
+        "ics": [{"id": i, "name": taxonomy.ics[i].name} for i in record.ics],
         "themes": [{"id": t, "name": taxonomy.themes[t].name} for t in record.themes],
         "settings": [{"id": s, "name": taxonomy.settings[s].name} for s in record.settings],
         "status": record.status,
@@ -69,7 +69,7 @@ def render_json(records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str,
     data = {
         "title": "London Primary Care Knowledge Hub: case studies",
         "licence": LICENCE,
-        "schema": urljoin(site_url, "api/case-study.schema.json"),
+        "schema": urljoin(site_url, urls.API_SCHEMA),
         "generated": built.isoformat(),
         "count": len(records),
         "case_studies": [case_study_record(r, taxonomy, site_url) for r in records],

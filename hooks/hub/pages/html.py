@@ -1,20 +1,14 @@
-"""Small, safe building blocks for rendering: escaping, links, dates, numbers.
+"""HTML the hub writes, on its way through Markdown: escaping and raw blocks.
 
-Every value that comes from a contributor passes through ``esc`` before it
-reaches a page, so no title or field can inject markup.
+Every value that comes from a contributor is escaped before it reaches a page:
+by the templates' autoescape, or by ``esc`` and ``md_escape`` here.
 """
 
 from __future__ import annotations
 
 import html
-import posixpath
 import re
-from datetime import date
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 # Characters Python-Markdown would treat as syntax in a heading.
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
@@ -27,57 +21,6 @@ def esc(text: object) -> str:
 def md_escape(text: str) -> str:
     """``text`` as literal characters inside a Markdown paragraph or heading."""
     return MARKDOWN_SPECIALS.sub(r"\\\1", esc(text))
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """Link from page ``from_url`` to ``to_url`` (both site-relative, 'a/b/' style)."""
-    start = from_url.rstrip("/") or "."
-    target = to_url.rstrip("/") or "."
-    rel = posixpath.relpath(target, start)
-    if rel == ".":
-        return "./"
-    return rel + ("/" if to_url.endswith("/") or to_url == "" else "")
-
-
-def link(from_url: str, to_url: str, text: str, **attrs: str) -> str:
-    """An ``<a>`` element with escaped text and attributes."""
-    extra = "".join(f' {k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in attrs.items())
-    return f'<a href="{esc(relative_url(from_url, to_url))}"{extra}>{esc(text)}</a>'
-
-
-def format_date(day: date) -> str:
-    """UK style: ``5 March 2025``."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def time_tag(day: date) -> str:
-    """A ``<time>`` element for ``day``."""
-    return f'<time datetime="{day.isoformat()}">{format_date(day)}</time>'
-
-
-def format_number(value: float | int) -> str:
-    """``1234`` -> ``1,234``; ``35.0`` -> ``35``; ``2.50`` -> ``2.5``."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
-
-
-def with_unit(value: float | int, unit: str) -> str:
-    """``35`` with ``%`` -> ``35%``; with ``£`` -> ``£35``; with ``patients`` -> ``35 patients``."""
-    number = format_number(value)
-    if unit == "%":
-        return f"{number}%"
-    if unit == "£":
-        return f"£{number}"
-    return f"{number} {unit}"
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """``1 case study``, ``2 case studies``."""
-    word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count:,} {word}"
 
 
 # Generated HTML travels around Markdown, not through it: Python-Markdown's HTML

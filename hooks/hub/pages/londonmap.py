@@ -8,10 +8,9 @@ table, for screen readers and print.
 
 from __future__ import annotations
 
-from hub.pages.html import esc, link, plural, relative_url
-from hub.index.groups import Indexes
-from hub.pages.entries import term_url
 from hub.content.taxonomy import Taxonomy
+from hub.index.groups import Indexes
+from hub.pages.templating import Markup, macro
 
 # A recognisable London layout on an 8 x 6 grid: (column, row) per area id,
 # with the label split into lines that fit a tile.
@@ -88,77 +87,28 @@ def ics_boundaries(taxonomy: Taxonomy) -> list[tuple[int, int, int, int]]:
 
 
 def render_london_map(from_url: str, indexes: Indexes, taxonomy: Taxonomy, heading_id: str = "london-map") -> str:
-    """The map, its legend and its data table, as one HTML block."""
+    """The map, its legend and its data table, as one HTML block (``templates/londonmap.html``)."""
     columns = max(c for c, _, _ in TILES.values()) + 1
     rows = max(r for _, r, _ in TILES.values()) + 1
     width, height = columns * STEP, rows * STEP
+    tile = macro("londonmap.html", "tile")
     tiles = []
     for area_id, (col, row, label) in TILES.items():
         area = taxonomy.areas[area_id]
         count = len(indexes.areas[area_id])
-        shade = bin_of(count)
         x, y = col * STEP + GAP // 2, row * STEP + GAP // 2
-        name = f"{area.name}: {plural(count, 'case study', 'case studies')}"
-        lines = "".join(
-            f'<tspan x="{x + SIZE / 2:g}" dy="{0 if i == 0 else 15}">{esc(part)}</tspan>' for i, part in enumerate(label)
-        )
-        first_line_y = y + (34 if len(label) == 1 else 28)
-        tiles.append(
-            f'<a href="{esc(relative_url(from_url, term_url("areas", area_id)))}" aria-label="{esc(name)}">'
-            f'<rect class="hub-map__tile hub-map__bin-{shade}" x="{x}" y="{y}" width="{SIZE}" height="{SIZE}" rx="4"/>'
-            f'<text class="hub-map__name hub-map__text-{shade}" x="{x + SIZE / 2:g}" y="{first_line_y}" text-anchor="middle">{lines}</text>'
-            f'<text class="hub-map__count hub-map__text-{shade}" x="{x + SIZE / 2:g}" y="{y + 78}" text-anchor="middle">{count}</text>'
-            f'<text class="hub-map__ics hub-map__text-{shade}" x="{x + 6}" y="{y + SIZE - 6}">{ICS_SHORT[area.ics or ""]}</text>'
-            "</a>"
-        )
-    outline = "".join(f'<line x1="{a}" y1="{b}" x2="{c}" y2="{d}"/>' for a, b, c, d in ics_boundaries(taxonomy))
-    svg = (
-        f'<svg class="hub-map__svg" viewBox="{-GAP} {-GAP} {width + 2 * GAP} {height + 2 * GAP}" '
-        f'aria-labelledby="{heading_id}-svg-title" focusable="false">'
-        f'<title id="{heading_id}-svg-title">Map of London\'s 33 areas: each square links to its case studies</title>'
-        f'{"".join(tiles)}<g class="hub-map__ics-lines" aria-hidden="true">{outline}</g></svg>'
-    )
-    return (
-        f'<figure class="hub-map" aria-labelledby="{heading_id}-caption"><div class="hub-map__scroll">{svg}</div>'
-        f'<figcaption id="{heading_id}-caption">{render_legend(taxonomy)}</figcaption></figure>\n\n'
-        + render_pan_london(from_url, indexes, taxonomy)
-        + "\n\n"
-        + render_map_table(from_url, indexes, taxonomy)
-    )
+        tiles.append(tile(from_url, area, count, bin_of(count), x, y, label, SIZE, ICS_SHORT[area.ics or ""]))
+    view_box = f"{-GAP} {-GAP} {width + 2 * GAP} {height + 2 * GAP}"
+    figure = macro("londonmap.html", "map")(heading_id, view_box, tiles, ics_boundaries(taxonomy), render_legend(taxonomy))
+    pan_london = macro("londonmap.html", "pan_london")(from_url, indexes, taxonomy)
+    return f"{figure}\n\n{pan_london}\n\n{render_map_table(from_url, indexes, taxonomy)}"
 
 
-def render_legend(taxonomy: Taxonomy) -> str:
-    swatches = "".join(
-        f'<li><span class="hub-map__swatch hub-map__bin-{i}" aria-hidden="true"></span>{esc(label)}</li>'
-        for i, (_, label) in enumerate(BINS)
-    )
-    groups = "; ".join(f"{ICS_SHORT[i.id]}: {esc(i.name)}" for i in taxonomy.ics)
-    return (
-        "<p>Each square is one London area, shaded by its number of case studies. Select a square to see them.</p>"
-        f'<ul class="hub-map__legend" aria-label="Number of case studies">{swatches}</ul>'
-        f"<p>Thick lines outline the five integrated care systems, and each square names its own: {groups}.</p>"
-    )
-
-
-def render_pan_london(from_url: str, indexes: Indexes, taxonomy: Taxonomy) -> str:
-    """London-wide work, which no single square can show."""
-    items = []
-    for area in (a for a in taxonomy.areas if a.ics is None):
-        text = f"{area.name}: {plural(len(indexes.areas[area.id]), 'case study', 'case studies')}"
-        items.append(f'<p class="hub-map__wide">{link(from_url, term_url("areas", area.id), text)}</p>')
-    return "\n".join(items)
+def render_legend(taxonomy: Taxonomy) -> Markup:
+    groups = "; ".join(f"{ICS_SHORT[i.id]}: {i.name}" for i in taxonomy.ics)
+    return macro("londonmap.html", "legend")([label for _, label in BINS], groups)
 
 
 def render_map_table(from_url: str, indexes: Indexes, taxonomy: Taxonomy) -> str:
     """The map's data as a table: on screen for screen readers, and printed."""
-    rows = "".join(
-        f'<tr><th scope="row">{link(from_url, term_url("areas", a.id), a.name)}</th>'
-        f'<td>{esc(taxonomy.ics[a.ics].name) if a.ics else "Across London"}</td>'
-        f"<td>{len(indexes.areas[a.id])}</td></tr>"
-        for a in taxonomy.areas
-    )
-    return (
-        '<div class="hub-map-table hub-table" data-pagefind-ignore><table><caption>Case studies by area</caption>'
-        '<thead><tr><th scope="col">Area</th><th scope="col">Integrated care system</th>'
-        f'<th scope="col">Case studies</th></tr></thead><tbody>{rows}</tbody></table></div>'
-    )
+    return str(macro("londonmap.html", "table")(from_url, indexes, taxonomy))

@@ -3,40 +3,49 @@
 A marker is an HTML comment on a line of its own, e.g.::
 
     <!-- hub:case-studies theme=proactive-care limit=10 -->
+    <!-- hub:case-studies theme="Proactive care" -->
     <!-- hub:latest limit=5 -->
     <!-- hub:resources theme=leadership -->
     <!-- hub:resources by=type -->
     <!-- hub:programme-contact -->
     <!-- hub:fields -->
+    <!-- hub:sections -->
     <!-- hub:vocabulary of=themes -->
     <!-- hub:submit-form -->
     <!-- hub:news limit=3 -->
     <!-- hub:search-page -->
     <!-- hub:map -->
 
-An unknown marker, option or term is a problem, never silently left as a comment.
+Arguments are ``key=value`` pairs, with the value quoted when it has spaces.
+An unknown marker, option, argument or term is a problem reported at the
+marker's own line, never silently left as a comment or ignored.
 """
 
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
-from hub.contributors.guide import render_field_table_html, render_vocabulary_html
-from hub.pages.html import esc, link, plural, raw, relative_url, time_tag
-from hub.index.groups import Indexes
-from hub.pages.londonmap import render_london_map
-from hub.content.records import CaseStudy, Contact
+from hub import urls
+from hub.content.contract import Contract
 from hub.content.news import NewsPost
 from hub.content.problems import Problem
-from hub.pages.entries import render_card_item, render_card_list, render_cards, render_contact_block, render_empty, render_resource_cards, term_url
+from hub.content.records import CaseStudy
+from hub.content.taxonomy import VOCABULARIES
+from hub.index.groups import Indexes
+from hub.pages.cards import render_card_item, render_card_list, render_cards, render_empty, render_resource_cards
+from hub.pages.entries import render_contact_block
+from hub.pages.fields import render_field_table_html, render_sections_html, render_vocabulary_html
+from hub.pages.html import esc, raw
+from hub.pages.londonmap import render_london_map
 from hub.pages.searchpage import render_search_page
 from hub.pages.submitform import render_submit_form
-from hub.content.taxonomy import VOCABULARIES, Taxonomy
+from hub.pages.templating import macro
+from hub.text import plural
 
 MARKER = re.compile(r"^[ \t]*<!--[ \t]*hub:(?P<name>[\w-]+)(?P<args>[^>]*?)-->[ \t]*$", re.MULTILINE)
-ARG = re.compile(r"(\w+)=([\w-]+)")
 FILTERS = {"theme": "themes", "area": "areas", "ics": "ics", "setting": "settings"}
 
 
@@ -51,31 +60,44 @@ class MarkerContext:
     page_url: str
     case_studies: Sequence[CaseStudy]
     indexes: Indexes
-    taxonomy: Taxonomy
-    programme_team: Contact | None = None
-    schema: dict[str, Any] = field(default_factory=dict)
+    contract: Contract
     repo_url: str | None = None
     news: Sequence[NewsPost] = ()
     news_urls: Mapping[str, str] = field(default_factory=dict)  # post src_uri -> page URL
 
 
-def fill_markers(markdown: str, path: str, ctx: MarkerContext, source: str | None = None) -> tuple[str, list[Problem]]:
+def parse_arguments(text: str) -> dict[str, str]:
+    """``theme="Proactive care" limit=3`` -> ``{"theme": "Proactive care", "limit": "3"}``."""
+    try:
+        tokens = shlex.split(text)
+    except ValueError as exc:  # an unclosed quote
+        raise MarkerError(f"cannot read its arguments ({exc}); write key=value, quoting values with spaces")
+    args: dict[str, str] = {}
+    for token in tokens:
+        key, equals, value = token.partition("=")
+        if not equals or not key or not value:
+            raise MarkerError(f"'{token}' is not an argument; write key=value, e.g. theme=proactive-care")
+        if key in args:
+            raise MarkerError(f"'{key}' is given twice")
+        args[key] = value
+    return args
+
+
+def fill_markers(markdown: str, path: str, ctx: MarkerContext, first_line: int = 1) -> tuple[str, list[Problem]]:
     """``markdown`` with every marker replaced, and the problems with markers.
 
-    ``source`` is the whole file (front matter included), for line numbers.
+    ``first_line`` is the line of the file on which ``markdown`` starts (after the front matter).
     """
     problems: list[Problem] = []
-    full = source if source is not None else markdown
 
     def replace(match: re.Match[str]) -> str:
-        at = full.find(match.group(0))
-        line = full.count("\n", 0, max(at, 0)) + 1
-        name, args = match.group("name"), dict(ARG.findall(match.group("args")))
-        handler = HANDLERS.get(name)
+        line = first_line + markdown.count("\n", 0, match.start())
         try:
+            name = match.group("name")
+            handler = HANDLERS.get(name)
             if handler is None:
                 raise MarkerError(f"'hub:{name}' is not a hub marker (allowed: {', '.join(HANDLERS)})")
-            return raw(handler(args, ctx))
+            return raw(handler(parse_arguments(match.group("args")), ctx))
         except MarkerError as exc:
             problems.append(Problem(path, line, "marker", str(exc)))
             return match.group(0)
@@ -103,17 +125,17 @@ def _listing(records: Sequence[CaseStudy], where: str, more_url: str, args: dict
     shown = records[:limit] if limit else records
     if not shown:
         return render_empty(ctx.page_url, where)
-    html = render_cards(shown, ctx.page_url, ctx.taxonomy)
+    html = render_cards(shown, ctx.page_url, ctx.contract.taxonomy)
     if len(shown) < len(records):
-        text = f"See all {plural(len(records), 'case study', 'case studies')}"
-        html += f'\n\n<p class="hub-more">{link(ctx.page_url, more_url, text)}</p>'
+        more = macro("macros.html", "more")(ctx.page_url, more_url, f"See all {plural(len(records), 'case study')}")
+        html = f"{html}\n\n{more}"
     return html
 
 
 def latest(args: dict[str, str], ctx: MarkerContext) -> str:
     """The newest case studies: ``<!-- hub:latest limit=5 -->``."""
     _only(args, ["limit"], "latest")
-    return _listing(ctx.case_studies, "on the hub", "case-studies/", args, ctx)
+    return _listing(ctx.case_studies, "on the hub", urls.CASE_STUDIES, args, ctx)
 
 
 def case_studies(args: dict[str, str], ctx: MarkerContext) -> str:
@@ -121,15 +143,15 @@ def case_studies(args: dict[str, str], ctx: MarkerContext) -> str:
     _only(args, [*FILTERS, "limit"], "case-studies")
     chosen = [k for k in args if k in FILTERS]
     if not chosen:
-        return _listing(ctx.case_studies, "on the hub", "case-studies/", args, ctx)
+        return _listing(ctx.case_studies, "on the hub", urls.CASE_STUDIES, args, ctx)
     if len(chosen) > 1:
         raise MarkerError(f"hub:case-studies takes one of {', '.join(FILTERS)}, not several")
     key = chosen[0]
-    vocabulary = ctx.taxonomy.vocabulary(FILTERS[key])
+    vocabulary = ctx.contract.taxonomy.vocabulary(FILTERS[key])
     term = vocabulary.resolve(args[key])
     if term is None:
         raise MarkerError(f"'{args[key]}' is not a known {vocabulary.singular}")
-    more = term_url(FILTERS[key], term.id) if FILTERS[key] in ("themes", "areas", "ics") else "case-studies/"
+    more = urls.term(FILTERS[key], term.id) if FILTERS[key] in urls.TERM_SECTIONS else urls.CASE_STUDIES
     where = f"on {term.name.lower()}" if key == "theme" else f"from {term.name}"
     return _listing(ctx.indexes.of(FILTERS[key])[term.id], where, more, args, ctx)
 
@@ -139,18 +161,19 @@ def resources(args: dict[str, str], ctx: MarkerContext) -> str:
     _only(args, ["theme", "type", "by"], "resources")
     if len(args) != 1:
         raise MarkerError("hub:resources takes one of theme=..., type=..., by=type")
+    taxonomy = ctx.contract.taxonomy
     key, value = next(iter(args.items()))
     if key == "by":
         if value != "type":
             raise MarkerError(f"hub:resources by={value} is not possible (allowed: by=type)")
         sections = [
             f'<h2 id="{kind.id}">{esc(kind.name)}</h2>\n\n'
-            + render_resource_cards(ctx.indexes.resources_by_type[kind.id], ctx.page_url, ctx.taxonomy)
-            for kind in ctx.taxonomy.resource_types
+            + render_resource_cards(ctx.indexes.resources_by_type[kind.id], ctx.page_url, taxonomy)
+            for kind in taxonomy.resource_types
             if ctx.indexes.resources_by_type[kind.id]
         ]
         return "\n\n".join(sections) or '<p class="hub-empty">There are no resources yet.</p>'
-    vocabulary = ctx.taxonomy.themes if key == "theme" else ctx.taxonomy.resource_types
+    vocabulary = taxonomy.themes if key == "theme" else taxonomy.resource_types
     term = vocabulary.resolve(value)
     if term is None:
         raise MarkerError(f"'{value}' is not a known {vocabulary.singular}")
@@ -158,23 +181,25 @@ def resources(args: dict[str, str], ctx: MarkerContext) -> str:
     found = groups[term.id]
     if not found:
         return f'<p class="hub-empty">There are no leadership resources on {esc(term.name.lower())} yet.</p>'
-    return render_resource_cards(found, ctx.page_url, ctx.taxonomy)
+    return render_resource_cards(found, ctx.page_url, taxonomy)
 
 
 def programme_contact(args: dict[str, str], ctx: MarkerContext) -> str:
     """The programme team's contact details, from the hub's settings."""
     _only(args, [], "programme-contact")
-    if ctx.programme_team is None:
-        raise MarkerError("no programme team contact is set")
-    return render_contact_block(ctx.programme_team)
+    return render_contact_block(ctx.contract.programme_team)
 
 
 def fields(args: dict[str, str], ctx: MarkerContext) -> str:
     """The case-study fields, from the JSON Schema."""
     _only(args, [], "fields")
-    if not ctx.schema:
-        raise MarkerError("no schema is loaded")
-    return render_field_table_html(ctx.schema)
+    return render_field_table_html(ctx.contract.schema)
+
+
+def sections(args: dict[str, str], ctx: MarkerContext) -> str:
+    """The sections of a case study's body, from the contract."""
+    _only(args, [], "sections")
+    return render_sections_html(ctx.contract.sections)
 
 
 def vocabulary(args: dict[str, str], ctx: MarkerContext) -> str:
@@ -183,28 +208,13 @@ def vocabulary(args: dict[str, str], ctx: MarkerContext) -> str:
     key = args.get("of", "").replace("-", "_")
     if key not in VOCABULARIES:
         raise MarkerError(f"hub:vocabulary needs of= one of {', '.join(VOCABULARIES)}")
-    return render_vocabulary_html(ctx.taxonomy.vocabulary(key))
+    return render_vocabulary_html(ctx.contract.taxonomy.vocabulary(key))
 
 
 def submit_form(args: dict[str, str], ctx: MarkerContext) -> str:
     """The 'Submit a case study' form and the routes for readers without JavaScript."""
     _only(args, [], "submit-form")
-    if ctx.programme_team is None:
-        raise MarkerError("no programme team contact is set")
-    repo = (ctx.repo_url or "").rstrip("/")
-    new_file = f"{repo}/new/main/case_studies" if repo.startswith("https://github.com/") else None
-    issue = f'<li><a href="{esc(repo)}/issues/new?template=case-study.yml">a GitHub issue form</a> with the same questions;</li>' if new_file else ""
-    alternatives = (
-        "<p><strong>This form needs JavaScript, which is off or blocked in your browser.</strong> "
-        "You can still share your case study:</p><ul>"
-        f"{issue}"
-        f'<li>by email to the programme team at <a href="mailto:{esc(ctx.programme_team.email)}">{esc(ctx.programme_team.email)}</a>, '
-        f"answering the questions on {link(ctx.page_url, 'contribute/', 'the contribute page')};</li>"
-        "<li>as a pull request, starting with <code>python scripts/new_case_study.py</code>.</li></ul>"
-    )
-    return render_submit_form(ctx.taxonomy, new_file, ctx.programme_team, alternatives) + (
-        f'\n\n<script src="{esc(relative_url(ctx.page_url, "assets/submit.js"))}" defer></script>'
-    )
+    return render_submit_form(ctx.contract, ctx.page_url, ctx.repo_url)
 
 
 def news(args: dict[str, str], ctx: MarkerContext) -> str:
@@ -215,24 +225,25 @@ def news(args: dict[str, str], ctx: MarkerContext) -> str:
     posts = posts[:limit] if limit else posts
     if not posts:
         return '<p class="hub-empty">There is no news yet.</p>'
+    link, time = macro("macros.html", "link"), macro("macros.html", "time")
     cards = [
         render_card_item("hub-card", link(ctx.page_url, ctx.news_urls[p.src_uri], p.title), p.description,
-                         [time_tag(p.created)], 3)
+                         [time(p.created)])
         for p in posts
     ]
-    return render_card_list(cards) + f'\n\n<p class="hub-more">{link(ctx.page_url, "news/", "All news")}</p>'
+    return f"{render_card_list(cards)}\n\n{macro('macros.html', 'more')(ctx.page_url, urls.NEWS, 'All news')}"
 
 
 def search_page(args: dict[str, str], ctx: MarkerContext) -> str:
     """The full search page with its facets."""
     _only(args, [], "search-page")
-    return render_search_page(ctx.page_url, ctx.taxonomy)
+    return render_search_page(ctx.page_url, ctx.contract.taxonomy)
 
 
 def london_map(args: dict[str, str], ctx: MarkerContext) -> str:
     """The London map of case studies by area."""
     _only(args, [], "map")
-    return render_london_map(ctx.page_url, ctx.indexes, ctx.taxonomy)
+    return render_london_map(ctx.page_url, ctx.indexes, ctx.contract.taxonomy)
 
 
 HANDLERS: dict[str, Callable[[dict[str, str], MarkerContext], str]] = {
@@ -241,6 +252,7 @@ HANDLERS: dict[str, Callable[[dict[str, str], MarkerContext], str]] = {
     "resources": resources,
     "programme-contact": programme_contact,
     "fields": fields,
+    "sections": sections,
     "vocabulary": vocabulary,
     "submit-form": submit_form,
     "news": news,
