@@ -6,17 +6,15 @@ import jsonschema
 import pytest
 import yaml
 
-from support import ROOT
-from hub.pipeline import HubConfig, load_hub
 from hub.content.schema import load_schema
+from support import ROOT
 
-HUB = load_hub(HubConfig.from_options(ROOT, {}))
 FILES = sorted((ROOT / "case_studies").glob("*.md"))
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
-def test_case_study_passes_validation(path):
-    problems = [str(p) for p in HUB.problems if p.path == f"case_studies/{path.name}"]
+def test_case_study_passes_validation(path, hub):
+    problems = [str(p) for p in hub.problems if p.path == f"case_studies/{path.name}"]
     assert problems == []
 
 
@@ -30,5 +28,5 @@ def test_case_study_front_matter_matches_the_json_schema(path):
     jsonschema.validate(data, load_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
-def test_shipped_collection_has_no_problems():
-    assert [str(p) for p in HUB.problems] == []
+def test_shipped_collection_has_no_problems(hub):
+    assert [str(p) for p in hub.problems] == []

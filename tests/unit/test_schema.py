@@ -5,7 +5,11 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
-from hub.content.schema import DEFAULT_PATH, field_rows, load_schema, render_schema, sync_schema
+from hub.content.contract import DATA
+from hub.content.fields import ANNOTATIONS, FORMAT_CHECKS, KEYWORDS
+from hub.content.schema import DEFAULT_PATH, walk, field_rows, load_schema, render_schema, sync_schema
+
+SCHEMA_FILES = sorted(DATA.glob("*.schema.json"))
 
 
 def test_schema_is_valid_json_schema():
@@ -44,3 +48,36 @@ def test_required_fields_are_the_contract():
 def test_field_table_types(field, kind):
     rows = {name: k for name, _r, k, _d in field_rows(load_schema())}
     assert rows[field] == kind
+
+
+def _keywords(node, at="", top=True):
+    """Every (where, keyword) in a schema, walking into subschemas only."""
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if top and key == "x-body-sections":
+            continue  # the body's contract, read by hub.content.contract, not a keyword
+        yield at, key
+        if key == "properties":
+            for name, sub in value.items():
+                yield from _keywords(sub, f"{at}.{name}", False)
+        elif key == "items":
+            yield from _keywords(value, f"{at}[]", False)
+        elif key == "anyOf":
+            for n, sub in enumerate(value):
+                yield from _keywords(sub, f"{at}|{n}", False)
+
+
+@pytest.mark.parametrize("path", SCHEMA_FILES, ids=lambda p: p.name)
+def test_the_validator_implements_every_keyword_the_schema_uses(path):
+    """A keyword the hand-written checker does not know would be silently ignored."""
+    schema = load_schema(path)
+    unknown = sorted({f"{at or '/'}: {key}" for at, key in _keywords(schema) if key not in KEYWORDS | ANNOTATIONS})
+    assert unknown == []
+    formats = {node["format"] for node in walk(schema) if "format" in node}
+    assert formats <= set(FORMAT_CHECKS)
+
+
+def test_an_unknown_keyword_is_caught():
+    schema = {"type": "object", "properties": {"a": {"type": "string", "multipleOf": 2}}}
+    assert [key for _at, key in _keywords(schema) if key not in KEYWORDS | ANNOTATIONS] == ["multipleOf"]

@@ -1,9 +1,11 @@
 """Check front matter against the schema and the taxonomy, yielding every problem.
 
-The schema says what each field is; this module reads the subset of JSON
-Schema the contract uses (type, format, lengths, required, unknown keys) plus
-three hub keywords: ``x-vocabulary`` (a taxonomy list), ``x-plain-text`` and
-``x-after``/``x-not-before`` (date order). Each rule is one small function.
+The schema says what each field is; this module implements the JSON Schema
+keywords in ``KEYWORDS`` (a test fails if a schema uses any other), with
+messages written for contributors, plus the hub's own: ``x-vocabulary`` (a
+taxonomy list), ``x-plain-text``, ``x-after``/``x-not-before`` (date order)
+and ``x-form`` (how to write a value that fails its ``pattern``). Each rule is
+one small function.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from hub.content.suggest import did_you_mean, hint
 from hub.content.taxonomy import Taxonomy, Vocabulary
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 # HTML tags, Markdown links/images and emphasis markers that plain text must not contain.
 MARKUP = re.compile(r"<[A-Za-z/!]|\]\(|\*\*|__|`")
@@ -27,6 +30,7 @@ MARKUP = re.compile(r"<[A-Za-z/!]|\]\(|\*\*|__|`")
 EXPECTED = {
     "string": "text",
     "number": "a number",
+    "integer": "a whole number",
     "boolean": "true or false",
     "array": "a list",
     "object": "a set of 'key: value' fields",
@@ -90,6 +94,12 @@ def check_value(value: Any, spec: dict[str, Any], keypath: KeyPath, ctx: Context
     if value is None or (isinstance(value, str) and not value.strip() and spec.get("minLength")):
         yield ctx.problem(keypath, "is empty")
         return
+    if "enum" in spec and "x-vocabulary" not in spec and value not in spec["enum"]:
+        allowed = ", ".join(str(v) for v in spec["enum"])
+        suggestion = did_you_mean(str(value), [str(v) for v in spec["enum"]])
+        yield ctx.problem(keypath, f"'{value}' is not allowed " + (
+            f"(did you mean '{suggestion}'?)" if suggestion else f"(allowed: {allowed})"))
+        return
     if "anyOf" in spec:
         yield from check_any_of(value, spec["anyOf"], keypath, ctx)
         return
@@ -122,6 +132,8 @@ def _has_type(value: Any, kind: str | None) -> bool:
         return isinstance(value, str)
     if kind == "number":
         return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
     if kind == "boolean":
         return isinstance(value, bool)
     if kind == "array":
@@ -153,6 +165,12 @@ def check_string(value: str, spec: dict[str, Any], keypath: KeyPath, ctx: Contex
     limit = spec.get("maxLength")
     if limit is not None and len(value) > limit:
         yield ctx.problem(keypath, f"is {len(value)} characters long; at most {limit} are allowed")
+    least = spec.get("minLength", 0)
+    if least > 1 and len(value.strip()) < least:
+        yield ctx.problem(keypath, f"is {len(value.strip())} characters long; at least {least} are needed")
+    pattern = spec.get("pattern")
+    if pattern is not None and not re.search(pattern, value):
+        yield ctx.problem(keypath, f"'{value}' is not in the form {spec.get('x-form', pattern)}")
     if spec.get("x-plain-text") and MARKUP.search(value):
         yield ctx.problem(keypath, "must be plain text, without HTML or Markdown formatting")
     vocabulary_key = spec.get("x-vocabulary")
@@ -263,13 +281,54 @@ def parse_date(value: Any) -> date | None:
     return None
 
 
+def check_number(value: float | int, spec: dict[str, Any], keypath: KeyPath, ctx: Context) -> Iterator[Problem]:
+    """Numbers: within ``minimum`` and ``maximum``."""
+    if "minimum" in spec and value < spec["minimum"]:
+        yield ctx.problem(keypath, f"{value} is less than {spec['minimum']}, the smallest allowed")
+    if "maximum" in spec and value > spec["maximum"]:
+        yield ctx.problem(keypath, f"{value} is more than {spec['maximum']}, the largest allowed")
+
+
+def check_year_month(value: str) -> str | None:
+    """A year, or a year and month: 2015 or 2015-04."""
+    match = YEAR_MONTH.match(value.strip())
+    if not match:
+        return f"'{value}' is not a year or a year and month, e.g. 2015 or 2015-04"
+    if match.group(2) and not 1 <= int(match.group(2)) <= 12:
+        return f"'{value}' is not a real month"
+    return None
+
+
+def parse_year_month(value: Any) -> tuple[int, int | None] | None:
+    """``2015`` -> (2015, None); ``"2015-04"`` -> (2015, 4); anything else -> None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return (value, None)
+    if isinstance(value, str) and check_year_month(value) is None:
+        match = YEAR_MONTH.match(value.strip())
+        assert match is not None
+        return (int(match.group(1)), int(match.group(2)) if match.group(2) else None)
+    return None
+
+
 TYPE_CHECKS: dict[str, Callable[..., Iterator[Problem]]] = {
+    "number": check_number,
+    "integer": check_number,
     "string": check_string,
     "array": check_array,
     "object": check_object,
 }
 FORMAT_CHECKS: dict[str, Callable[[str], str | None]] = {
     "date": check_date,
+    "year-month": check_year_month,
     "email": check_email,
     "uri": check_uri,
 }
+
+# The JSON Schema keywords this module checks (every other keyword in a schema would be ignored,
+# so a test fails if a schema uses one), and those that only describe.
+KEYWORDS = frozenset({
+    "type", "properties", "required", "additionalProperties", "items", "minItems", "uniqueItems", "anyOf",
+    "const", "enum", "format", "minLength", "maxLength", "pattern", "minimum", "maximum",
+    "x-vocabulary", "x-plain-text", "x-after", "x-not-before", "x-form",
+})
+ANNOTATIONS = frozenset({"$schema", "$id", "title", "description", "examples", "x-type-label"})

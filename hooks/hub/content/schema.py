@@ -36,7 +36,7 @@ def render_schema(schema: dict[str, Any]) -> str:
 def sync_schema(schema: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
     """A copy of ``schema`` whose vocabulary lists match ``taxonomy``."""
     synced = copy.deepcopy(schema)
-    for node in _walk(synced):
+    for node in walk(synced):
         key = node.get("x-vocabulary")
         if key is not None:
             node["enum"] = list(taxonomy.vocabulary(key).spellings)
@@ -96,11 +96,11 @@ TYPE_LABELS = {"string": "text", "number": "number", "boolean": "true or false",
 FORMAT_LABELS = {"date": "date (YYYY-MM-DD)", "email": "email address", "uri": "web address"}
 
 
-def _walk(node: Any) -> Iterator[dict[str, Any]]:
+def walk(node: Any) -> Iterator[dict[str, Any]]:
     if isinstance(node, dict):
         yield node
         for value in node.values():
-            yield from _walk(value)
+            yield from walk(value)
     elif isinstance(node, list):
         for value in node:
-            yield from _walk(value)
+            yield from walk(value)
