@@ -3,7 +3,7 @@
 
   - the vocabulary lists in hooks/hub/data/*.schema.json;
   - the GitHub issue form .github/ISSUE_TEMPLATE/case-study.yml;
-  - the field table in CONTRIBUTING.md (between its "generated: fields" markers).
+  - the field table and the sections table in CONTRIBUTING.md (between its "generated: ..." markers).
 
 Usage:
   python scripts/generate.py          # rewrite whatever is out of date
@@ -21,7 +21,10 @@ from _paths import ROOT, contract_or_exit
 
 from hub.content.contract import CASE_STUDY_SCHEMA_FILE, DATA, RESOURCE_SCHEMA_FILE, Contract
 from hub.content.schema import render_schema, sync_schema
-from hub.contributors.guide import FIELDS_END, FIELDS_START, MarkerMissing, render_field_table_markdown, render_issue_form, splice
+from hub.contributors.guide import (
+    FIELDS_END, FIELDS_START, SECTIONS_END, SECTIONS_START, MarkerMissing, render_field_table_markdown,
+    render_issue_form, render_sections_markdown, splice,
+)
 
 ISSUE_FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "case-study.yml"
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
@@ -36,7 +39,8 @@ def wanted_files(contract: Contract, data: Path = DATA) -> dict[Path, str]:
     }
     guide = CONTRIBUTING.read_text(encoding="utf-8")
     try:
-        wanted[CONTRIBUTING] = splice(guide, FIELDS_START, FIELDS_END, render_field_table_markdown(contract.schema))
+        guide = splice(guide, FIELDS_START, FIELDS_END, render_field_table_markdown(contract.schema))
+        wanted[CONTRIBUTING] = splice(guide, SECTIONS_START, SECTIONS_END, render_sections_markdown(contract))
     except MarkerMissing as exc:
         raise SystemExit(f"{CONTRIBUTING.name} {exc}") from exc
     return wanted

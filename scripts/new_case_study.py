@@ -9,7 +9,7 @@ allowed values. Give the fields as options to skip the questions:
       --summary "Every request for an appointment is triaged by a GP on the same day." \\
       --organisation "Example Medical Centre" \\
       --borough Greenwich --theme accessible-care --setting general-practice \\
-      --status running --evidence measured --programme-team
+      --started 2024-09 --status running --evidence measured --programme-team
 
 It never overwrites a file. Then write the sections and run `make check`.
 """
@@ -29,7 +29,7 @@ from _paths import CASE_STUDIES, contract_or_exit, run
 from hub.content.contract import Contract
 from hub.content.records import Contact
 from hub.content.files import slugify
-from hub.content.fields import check_answer, check_date, check_email, hint_for_term
+from hub.content.fields import check_answer, check_date, check_email, check_year_month, hint_for_term
 from hub.contributors.scaffold import NewCaseStudy, one_year_later, render_new_case_study
 from hub.content.taxonomy import Vocabulary
 
@@ -83,6 +83,23 @@ def terms(vocabulary: Vocabulary, many: bool, required: bool = True) -> Checker:
     return check
 
 
+def period(today: date) -> Checker:
+    """A year or a year and month, not in the future (the validator's own rule); empty when optional."""
+
+    def check(answer: str) -> str:
+        value = answer.strip()
+        if not value:
+            return ""
+        message = check_year_month(value)
+        if message:
+            raise ValueError(message)
+        if (int(value[:4]), int(value[5:7] or 1) if len(value) > 4 else 1) > (today.year, today.month):
+            raise ValueError(f"{value} is in the future")
+        return value
+
+    return check
+
+
 def day(answer: str) -> date:
     message = check_date(answer.strip())
     if message:
@@ -117,7 +134,13 @@ def questions(contract: Contract, today: date) -> list[Question]:
             "setting", f"Settings (optional), separated by commas. Allowed: {allowed(t.settings)}",
             terms(t.settings, many=True, required=False), required=False,
         ),
+        Question("started", "When the work started: a year (2015) or a year and month (2015-04)", period(today)),
         Question("status", f"Status. Allowed: {allowed(t.statuses)}", terms(t.statuses, many=False)),
+        Question("ended", "When the work stopped (2019 or 2019-03); leave empty if it continues", period(today),
+                 required=False),
+        Question("status-checked", "Date the status was last confirmed (YYYY-MM-DD)", day, default=today.isoformat()),
+        Question("account", f"Who is writing it? Allowed: {allowed(t.accounts)}", terms(t.accounts, many=False),
+                 default="team"),
         Question("evidence", f"Evidence level. Allowed: {allowed(t.evidence)}", terms(t.evidence, many=False)),
         Question("published", "Published (YYYY-MM-DD)", day, default=today.isoformat()),
     ]
@@ -158,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    for name in ("title", "summary", "organisation", "status", "evidence", "published", "review-due"):
+    for name in ("title", "summary", "organisation", "status", "evidence", "published", "review-due", "started",
+                 "ended", "status-checked", "account"):
         parser.add_argument(f"--{name}")
     for name in ("borough", "theme", "setting"):
         parser.add_argument(f"--{name}", action="append", help="repeat it, or separate values with commas")
@@ -200,6 +224,8 @@ def collect(args: argparse.Namespace, contract: Contract, interactive: bool) -> 
         "theme": ",".join(args.theme) if args.theme else None,
         "setting": ",".join(args.setting) if args.setting else ("" if not interactive else None),
         "status": args.status, "evidence": args.evidence, "published": args.published,
+        "started": args.started, "ended": args.ended if args.ended is not None else ("" if not interactive else None),
+        "status-checked": args.status_checked, "account": args.account,
     }
     values = {q.name: ask(q, given[q.name], interactive) for q in questions(contract, today)}
     published = values["published"]
@@ -211,11 +237,16 @@ def collect(args: argparse.Namespace, contract: Contract, interactive: bool) -> 
         if not interactive:
             raise SystemExit(2)
         review_due = ask(review, None, interactive)
+    if values["status"] == "stopped" and not values["ended"]:
+        print("ended: the status is stopped, so say when the work stopped (--ended)", file=sys.stderr)
+        raise SystemExit(2)
     return NewCaseStudy(
         title=values["title"], summary=values["summary"], organisation=values["organisation"],
         boroughs=values["borough"], themes=values["theme"], settings=values["setting"],
         status=values["status"], evidence=values["evidence"],
         contact=ask_contact(args, contract, interactive), published=published, review_due=review_due,
+        started=values["started"], ended=values["ended"] or None, status_checked=values["status-checked"],
+        account=values["account"],
     )
 
 

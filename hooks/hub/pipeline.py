@@ -102,7 +102,7 @@ class Hub:
 def load_hub(config: HubConfig) -> Hub:
     """Load and check all content, and group it; raises ``TaxonomyError`` if the contract is broken."""
     contract = load_contract(config.data)
-    collection = load_collection(config.case_studies, config.root, contract, config.resources)
+    collection = load_collection(config.case_studies, config.root, contract, config.resources, config.today)
     indexes = group_case_studies(collection.case_studies, contract.taxonomy, collection.resources)
     return Hub(
         config=config,
@@ -144,7 +144,7 @@ def check(config: HubConfig, paths: Sequence[Path] = ()) -> tuple[list[Problem],
         parse_resource(f.read_bytes(), name, f.stem, hub.contract) for name, f in new if f.resolve().parent == resources_dir
     ]
     new_case_studies = [
-        parse_case_study(f.read_bytes(), name, f.stem, hub.contract) for name, f in new if f.resolve().parent != resources_dir
+        parse_case_study(f.read_bytes(), name, f.stem, hub.contract, config.today) for name, f in new if f.resolve().parent != resources_dir
     ]
     combined = collect([*hub.collection.case_studies, *new_case_studies], (), [*hub.collection.resources, *new_resources])
     problems += [p for p in (*hub.contract_problems, *combined.problems) if p.path in shown or p in hub.contract_problems]

@@ -36,7 +36,8 @@ def test_sync_fills_every_vocabulary(contract):
 
 def test_required_fields_are_the_contract():
     assert load_schema()["required"] == [
-        "title", "summary", "organisation", "boroughs", "themes", "published", "review_due", "status", "evidence", "contact",
+        "title", "summary", "organisation", "boroughs", "themes", "started", "published", "review_due", "status",
+        "status_checked", "account", "evidence", "contact",
     ]
 
 

@@ -13,6 +13,10 @@ from hub.content.suggest import hint
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 FENCE_OPEN = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# "we", "our", "us" and their forms: a compiled account must not speak as the organisation. "US" in
+# capitals is left alone (the country).
+FIRST_PERSON_PLURAL = re.compile(r"(?i:\b(?:we|we're|we've|we'd|we'll|our|ours|ourselves)\b)|\bus\b")
+COMPILED_VOICE = "speaks as the organisation, but this account is compiled by the hub (account: compiled)"
 
 
 @dataclass(frozen=True)
@@ -54,11 +58,16 @@ def parse_headings(body: str, first_line: int) -> list[Heading]:
 
 
 def check_sections(
-    body: str, first_line: int, path: str, sections: Sequence[Section], limit: int | None = None
+    body: str, first_line: int, path: str, sections: Sequence[Section], limit: int | None = None,
+    account: str | None = None,
 ) -> Iterator[Problem]:
-    """Required sections present once, not empty and at most ``limit`` characters; no other level-2
-    or level-1 headings."""
-    allowed = {normalise_heading(s.heading): s.heading for s in sections}
+    """Required sections present once, not empty and at most ``limit`` characters, with the headings of
+    the ``account``; no other level-2 or level-1 headings; a compiled account's sub-headings do not speak
+    as the organisation."""
+    allowed = {normalise_heading(h): (s, h) for s in sections for h in s.headings_for(account)}
+    other_voice = {
+        normalise_heading(h): s for s in sections for h in s.headings_for("team") if account == "compiled"
+    }
     headings = parse_headings(body, first_line)
     lines = body.split("\n")
     found: dict[str, Heading] = {}
@@ -68,11 +77,18 @@ def check_sections(
                 path, heading.line, "body", f"'# {heading.text}' is not needed: the title comes from the front matter"
             )
             continue
-        if heading.level != 2:
+        if heading.level > 2:
+            if account == "compiled" and FIRST_PERSON_PLURAL.search(heading.text):
+                yield Problem(path, heading.line, "body", f"'{'#' * heading.level} {heading.text}' {COMPILED_VOICE}")
             continue
         key = normalise_heading(heading.text)
         if key not in allowed:
-            suggestion = hint(heading.text, list(allowed.values()))
+            if key in other_voice:
+                wanted = other_voice[key].heading_for("compiled")
+                yield Problem(path, heading.line, "body", f"'## {heading.text}' {COMPILED_VOICE}: use '## {wanted}'")
+                found.setdefault(other_voice[key].heading, heading)  # reported once, not again as missing
+                continue
+            suggestion = hint(heading.text, [h for _s, h in allowed.values()])
             yield Problem(
                 path,
                 heading.line,
@@ -80,22 +96,24 @@ def check_sections(
                 f"'## {heading.text}' is not a case-study section {suggestion}; use ### for a sub-heading",
             )
             continue
-        if key in found:
-            yield Problem(path, heading.line, "body", f"the section '## {allowed[key]}' appears twice")
+        section, written = allowed[key]
+        if section.heading in found:
+            yield Problem(path, heading.line, "body", f"the section '## {written}' appears twice")
             continue
-        found[key] = heading
+        found[section.heading] = heading
         content = _content(lines, heading, headings[index + 1 :], first_line)
         if not content:
-            yield Problem(path, heading.line, "body", f"the section '## {allowed[key]}' is empty")
+            yield Problem(path, heading.line, "body", f"the section '## {written}' is empty")
         elif limit is not None and len(content) > limit:
             yield Problem(
                 path, heading.line, "body",
-                f"the section '## {allowed[key]}' is {len(content):,} characters long; at most {limit:,} are allowed"
+                f"the section '## {written}' is {len(content):,} characters long; at most {limit:,} are allowed"
                 " (shorten it, or move detail to a linked source)",
             )
     for section in sections:
-        if section.required and normalise_heading(section.heading) not in found:
-            yield Problem(path, first_line, "body", f"the required section '## {section.heading}' is missing")
+        if section.required and section.heading not in found:
+            name = section.heading_for(account)
+            yield Problem(path, first_line, "body", f"the required section '## {name}' is missing")
 
 
 def _content(lines: list[str], heading: Heading, later: list[Heading], first_line: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -39,7 +40,7 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def load_collection(
-    directory: Path, root: Path, contract: Contract, resources_dir: Path | None = None
+    directory: Path, root: Path, contract: Contract, resources_dir: Path | None = None, today: date | None = None
 ) -> Collection:
     """Parse every case study in ``directory`` and every resource in ``resources_dir``.
 
@@ -59,7 +60,7 @@ def load_collection(
                 Problem(shown, 1, "file", "is not a case study; case studies are '.md' files directly in this folder")
             )
             continue
-        records.append(parse_case_study(entry.read_bytes(), shown, entry.stem, contract))
+        records.append(parse_case_study(entry.read_bytes(), shown, entry.stem, contract, today))
     resources = load_resources(resources_dir, root, contract) if resources_dir else []
     return collect(records, problems, resources)
 

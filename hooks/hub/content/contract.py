@@ -32,14 +32,25 @@ PROGRAMME_TEAM = "programme-team"  # the contact shorthand in front matter
 class Section:
     """A level-2 section of a case study's body."""
 
-    heading: str
+    heading: str  # as the team that did the work writes it ("What we did")
     required: bool
     hint: str  # what to write in it, for the form, the scaffold and the guides
+    compiled: str | None = None  # as the hub writes it when compiling from sources ("What was done"), if different
 
     @property
     def id(self) -> str:
         """``What didn't work`` -> ``what-didnt-work``: form field names and anchors."""
         return "-".join("".join(c for c in word if c.isalnum()) for word in self.heading.lower().split())
+
+    def heading_for(self, account: str | None) -> str:
+        """The heading a case study of this account uses."""
+        return self.compiled or self.heading if account == "compiled" else self.heading
+
+    def headings_for(self, account: str | None) -> tuple[str, ...]:
+        """Every heading an account may use: a compiled account only its own; a team account either."""
+        if account == "compiled":
+            return (self.heading_for("compiled"),)
+        return tuple(dict.fromkeys((self.heading, self.compiled or self.heading)))
 
 
 @dataclass(frozen=True)
@@ -60,11 +71,15 @@ class Contract:
     programme_team: Contact
     allowed_email_domains: frozenset[str] = frozenset()
     consent: tuple[Consent, ...] = ()
+    status_confirmed_for_months: int = 18  # hub.yml: how long a confirmed status stays confirmed
 
     @property
     def sections(self) -> tuple[Section, ...]:
         """The body's sections, in order."""
-        return tuple(Section(s["heading"], s["required"], s["hint"]) for s in self.schema["x-body-sections"]["sections"])
+        return tuple(
+            Section(s["heading"], s["required"], s["hint"], s.get("compiled"))
+            for s in self.schema["x-body-sections"]["sections"]
+        )
 
     @property
     def section_limit(self) -> int:
@@ -87,14 +102,14 @@ class Contract:
 def load_contract(data: Path = DATA) -> Contract:
     """Read the contract's files from the folder ``data``; a broken taxonomy or settings file raises
     ``TaxonomyError``."""
-    team, domains, consent = _settings(data / SETTINGS_FILE)
+    team, domains, consent, months = _settings(data / SETTINGS_FILE)
     return Contract(
         load_taxonomy(data / TAXONOMY_FILE), load_schema(data / CASE_STUDY_SCHEMA_FILE),
-        load_schema(data / RESOURCE_SCHEMA_FILE), team, domains, consent,
+        load_schema(data / RESOURCE_SCHEMA_FILE), team, domains, consent, months,
     )
 
 
-def _settings(path: Path) -> tuple[Contact, frozenset[str], tuple[Consent, ...]]:
+def _settings(path: Path) -> tuple[Contact, frozenset[str], tuple[Consent, ...], int]:
     """The programme team's contact, the allowed email domains and the consent statements from ``hub.yml``."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -102,8 +117,9 @@ def _settings(path: Path) -> tuple[Contact, frozenset[str], tuple[Consent, ...]]
         contact = Contact(name=str(team["name"]), role=str(team["role"]), email=str(team["email"]))
         domains = frozenset(str(d).lower() for d in data.get("allowed_email_domains") or ())
         consent = tuple(Consent(str(c["id"]), str(c["text"])) for c in data.get("consent") or ())
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        months = int(data.get("status_confirmed_for_months", 18))
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise TaxonomyError(
             [f"{path}: needs programme_team with name, role and email, and consent as id and text ({exc})"]
         ) from exc
-    return contact, domains, consent
+    return contact, domains, consent, months

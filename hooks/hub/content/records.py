@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from hub import urls
+from hub.text import MONTHS, format_month
 from hub.content.problems import Problem
 
 
@@ -15,6 +16,22 @@ class Contact:
     name: str
     role: str
     email: str
+
+
+@dataclass(frozen=True, order=True)
+class YearMonth:
+    """When work started or ended: a year, and the month when the source gives it (0 when it does not)."""
+
+    year: int
+    month: int = 0
+
+    def __str__(self) -> str:
+        return f"{MONTHS[self.month - 1]} {self.year}" if self.month else str(self.year)
+
+    @property
+    def iso(self) -> str:
+        """``2015`` or ``2015-04``, as written in front matter."""
+        return f"{self.year}-{self.month:02d}" if self.month else str(self.year)
 
 
 @dataclass(frozen=True)
@@ -40,14 +57,21 @@ class CaseStudy:
     ics: tuple[str, ...] = ()  # the ICSs of ``areas``, in order, without repeats
     themes: tuple[str, ...] = ()
     settings: tuple[str, ...] = ()
+    started: YearMonth | None = None
+    ended: YearMonth | None = None
     published: date | None = None
     updated: date | None = None
     review_due: date | None = None
     status: str | None = None
+    status_checked: date | None = None
+    status_stale: bool = False  # status_checked is older than the contract allows, as of the build
+    account: str | None = None  # "team" or "compiled"
     evidence: str | None = None
     contact: Contact | None = None
     outcomes: tuple[Outcome, ...] = ()
     sources: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    former_bodies: tuple[str, ...] = ()
     example: bool = False
     body: str = ""
     body_line: int = 1
@@ -55,6 +79,23 @@ class CaseStudy:
     readable: bool = False  # False when the front matter could not be read at all
     decodable: bool = True  # False when the file is not UTF-8 text
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+    def when(self, precise: bool = False) -> str:
+        """When the work happened, for people: "2015 to 2018", "Since 2016",
+        "Started 2024 (status not confirmed since March 2025)". ``precise`` keeps the months."""
+        def shown(value: YearMonth) -> str:
+            return str(value) if precise else str(value.year)
+
+        if self.started is None:
+            return ""
+        if self.ended is not None:
+            start, end = shown(self.started), shown(self.ended)
+            return start if start == end else f"{start} to {end}"
+        if self.status == "not-known":
+            return f"Started {shown(self.started)} (not known if it continues)"
+        if self.status_stale and self.status_checked is not None:
+            return f"Started {shown(self.started)} (status not confirmed since {format_month(self.status_checked)})"
+        return f"Since {shown(self.started)}"
 
     @property
     def url(self) -> str:
@@ -68,7 +109,14 @@ class CaseStudy:
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
-        """Newest first, then by title; undated ones last."""
+        """Most recent work first (by when it started), then newest on the hub, then by title."""
+        started = self.started or YearMonth(0)
+        day = self.published or date.min
+        return (-started.year, -started.month, -day.toordinal(), self.title.casefold(), self.stem)
+
+    @property
+    def published_key(self) -> tuple[Any, ...]:
+        """Newest on the hub first, then by title."""
         day = self.published or date.min
         return (-day.toordinal(), self.title.casefold(), self.stem)
 

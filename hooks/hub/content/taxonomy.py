@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from datetime import date
 from typing import Any, Iterable, Iterator, Mapping
 
 import yaml
@@ -17,7 +18,10 @@ import yaml
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "taxonomy.yml"
 
 # Vocabularies a term list may come from, in the order pages show them.
-VOCABULARIES = ("themes", "ics", "areas", "settings", "statuses", "evidence", "resource_types", "audiences")
+VOCABULARIES = (
+    "themes", "ics", "areas", "settings", "statuses", "evidence", "accounts", "resource_types", "audiences",
+    "former_bodies",
+)
 # What one term of each vocabulary is called in messages.
 SINGULAR = {
     "themes": "theme",
@@ -26,11 +30,19 @@ SINGULAR = {
     "settings": "setting",
     "statuses": "status",
     "evidence": "evidence level",
+    "accounts": "account",
     "resource_types": "resource type",
     "audiences": "audience",
+    "former_bodies": "former organisation",
 }
 # What several terms of each vocabulary are called, e.g. in "one of the evidence levels".
-PLURAL = {**{key: key.replace("_", " ") for key in SINGULAR}, "evidence": "evidence levels"}
+PLURAL = {
+    **{key: key.replace("_", " ") for key in SINGULAR},
+    "evidence": "evidence levels",
+    "former_bodies": "former organisations",
+}
+# Vocabularies a hub may leave empty: a new hub has no closed organisations to name.
+MAY_BE_EMPTY = frozenset({"former_bodies"})
 THEME_GROUPS = ("framework", "enabler", "programme")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -53,6 +65,9 @@ class Term:
     aliases: tuple[str, ...] = ()
     group: str | None = None  # themes only: framework, enabler or programme
     ics: str | None = None  # areas only: the id of the area's ICS
+    closed: date | None = None  # former bodies only: the last day it existed, where a source gives it
+    successor: str | None = None  # former bodies only: the id of the body that took over, or its name as text
+    source: str | None = None  # former bodies only: where the closure is recorded
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -111,8 +126,23 @@ class Taxonomy:
     settings: Vocabulary
     statuses: Vocabulary
     evidence: Vocabulary
+    accounts: Vocabulary
     resource_types: Vocabulary
     audiences: Vocabulary
+    former_bodies: Vocabulary
+
+    def successors(self, body_id: str) -> list[Term | str]:
+        """What took over from a former body, step by step: former bodies, then today's body as text."""
+        chain: list[Term | str] = []
+        term = self.former_bodies[body_id]
+        while term.successor:
+            following = self.former_bodies.resolve(term.successor)
+            if following is None or following in chain:
+                chain.append(term.successor)
+                break
+            chain.append(following)
+            term = following
+        return chain
 
     def vocabulary(self, key: str) -> Vocabulary:
         return getattr(self, key)
@@ -153,7 +183,9 @@ def parse_taxonomy(data: Any, source: str = "taxonomy") -> Taxonomy:
 
 
 def _parse_terms(items: Any, key: str, source: str, errors: list[str]) -> Iterable[Term]:
-    if not isinstance(items, list) or not items:
+    if items is None and key in MAY_BE_EMPTY:
+        return
+    if not isinstance(items, list) or (not items and key not in MAY_BE_EMPTY):
         errors.append(f"{source}: {key}: must be a non-empty list of terms")
         return
     seen: dict[str, str] = {}
@@ -179,12 +211,26 @@ def _parse_terms(items: Any, key: str, source: str, errors: list[str]) -> Iterab
             aliases=tuple(aliases),
             group=item.get("group"),
             ics=item.get("ics"),
+            closed=_date(item.get("closed"), where, errors),
+            successor=item.get("successor"),
+            source=item.get("source"),
         )
         for spelling in term.spellings:
             owner = seen.setdefault(spelling.casefold(), term.id)
             if owner != term.id:
                 errors.append(f"{where}: '{spelling}' is already used by '{owner}'")
         yield term
+
+
+def _date(value: Any, where: str, errors: list[str]) -> date | None:
+    """A date given as YYYY-MM-DD (YAML reads it as a date already), or None when absent."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        errors.append(f"{where}: closed '{value}' is not a date in the form YYYY-MM-DD")
+        return None
 
 
 def _check_cross_references(vocabularies: dict[str, Vocabulary], source: str) -> Iterable[str]:
@@ -201,3 +247,15 @@ def _check_cross_references(vocabularies: dict[str, Vocabulary], source: str) ->
     for ics in vocabularies["ics"]:
         if not any(a.ics == ics.id for a in vocabularies["areas"]):
             yield f"{source}: ics: '{ics.id}' has no areas"
+    bodies = {b.id: b for b in vocabularies["former_bodies"]}
+    for body in bodies.values():
+        if not body.successor:
+            yield f"{source}: former_bodies: '{body.id}' needs a successor (another entry's id, or today's body as text)"
+        seen = {body.id}
+        step = bodies.get(body.successor or "")
+        while step is not None:
+            if step.id in seen:
+                yield f"{source}: former_bodies: '{body.id}' has successors that go round in a circle"
+                break
+            seen.add(step.id)
+            step = bodies.get(step.successor or "")

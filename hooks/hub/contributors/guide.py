@@ -16,6 +16,8 @@ from hub.content.schema import field_rows
 
 FIELDS_START = "<!-- generated: fields -->"
 FIELDS_END = "<!-- end generated: fields -->"
+SECTIONS_START = "<!-- generated: sections -->"
+SECTIONS_END = "<!-- end generated: sections -->"
 ISSUE_FORM_HEADER = "# Generated from the contract by `make generate`; edit hooks/hub/contributors/guide.py, not this file.\n"
 
 
@@ -25,6 +27,16 @@ def render_field_table_markdown(schema: dict[str, Any]) -> str:
     for name, required, kind, description in field_rows(schema):
         cell = description.replace("|", "\\|")
         lines.append(f"| `{name}` | {'yes' if required else 'no'} | {kind} | {cell} |")
+    return "\n".join(lines)
+
+
+def render_sections_markdown(contract: Contract) -> str:
+    """The body's sections as a Markdown table: the team's heading, the compiled heading, what goes in it."""
+    lines = ["| Team account | Compiled account | Required | What to write |", "|---|---|---|---|"]
+    for s in contract.sections:
+        hint = s.hint.replace("|", "\\|")
+        required = "yes" if s.required else "no"
+        lines.append(f"| `## {s.heading}` | `## {s.heading_for('compiled')}` | {required} | {hint} |")
     return "\n".join(lines)
 
 
@@ -62,10 +74,16 @@ def issue_form(contract: Contract) -> dict[str, Any]:
                 [t.name for t in taxonomy.themes], True, True),
         choices("settings", "Settings", "Where the work happens (optional).",
                 [s.name for s in taxonomy.settings], False, True),
+        field("input", "started", "When the work started", True,
+              description="A year, like 2019, or a year and month, like 2019-04.", placeholder="2019-04"),
         choices("status", "Status", "Where the work is now.",
                 [f"{t.name}: {t.description}" for t in taxonomy.statuses], True, False),
+        field("input", "ended", "When the work stopped", False,
+              description="Only if it has stopped: a year, like 2022, or a year and month, like 2022-03."),
         choices("evidence", "Evidence", "The strongest evidence behind your results.",
                 [f"{t.name}: {t.description}" for t in taxonomy.evidence], True, False),
+        choices("account", "Who is writing this", "It decides the headings and the line at the top of the page.",
+                [f"{t.name}: {t.description}" for t in taxonomy.accounts], True, False),
         field("input", "contact", "Contact", False,
               description="Name, role and work email of someone readers may contact, who agreed to be named. "
               "Leave empty to use the programme team."),

@@ -31,7 +31,11 @@ class NewCaseStudy:
     contact: Contact | None  # None: the programme team
     published: date
     review_due: date
+    started: str  # "2015" or "2015-04"
+    status_checked: date
+    account: str = "team"
     settings: tuple[str, ...] = ()
+    ended: str | None = None
 
 
 def front_matter(answers: NewCaseStudy) -> dict[str, Any]:
@@ -45,8 +49,11 @@ def front_matter(answers: NewCaseStudy) -> dict[str, Any]:
     }
     if answers.settings:
         data["settings"] = list(answers.settings)
+    data["started"] = answers.started
+    if answers.ended:
+        data["ended"] = answers.ended
     data.update(published=answers.published, review_due=answers.review_due, status=answers.status,
-                evidence=answers.evidence)
+                status_checked=answers.status_checked, account=answers.account, evidence=answers.evidence)
     if answers.contact is None:
         data["contact"] = PROGRAMME_TEAM
     else:
@@ -54,13 +61,13 @@ def front_matter(answers: NewCaseStudy) -> dict[str, Any]:
     return data
 
 
-def render_body(contract: Contract) -> str:
-    """One heading per section, each holding its hint as guidance to replace."""
+def render_body(contract: Contract, account: str = "team") -> str:
+    """One heading per section (as the ``account`` writes it), each holding its hint as guidance to replace."""
     parts = []
     for section in contract.sections:
         optional = "" if section.required else "Optional. "
         remove = "" if section.required else " Delete this section if you do not need it."
-        parts.append(f"## {section.heading}\n\n<!-- {optional}{section.hint}{remove} -->\n")
+        parts.append(f"## {section.heading_for(account)}\n\n<!-- {optional}{section.hint}{remove} -->\n")
     return "\n".join(parts)
 
 
@@ -69,7 +76,7 @@ def render_new_case_study(answers: NewCaseStudy, contract: Contract) -> str:
     fields = yaml.safe_dump(
         front_matter(answers), sort_keys=False, allow_unicode=True, default_flow_style=None, width=1000
     )
-    return f"---\n{fields}---\n\n{render_body(contract)}"
+    return f"---\n{fields}---\n\n{render_body(contract, answers.account)}"
 
 
 def one_year_later(day: date) -> date:

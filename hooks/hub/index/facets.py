@@ -21,8 +21,11 @@ FACETS = (
     ("setting", "Setting"),
     ("status", "Status"),
     ("evidence", "Evidence"),
-    ("year", "Year"),
+    ("started", "When the work started"),
+    ("year", "Year published"),
 )
+# "When the work started" groups years into periods of this many years: 2015 to 2019, 2020 to 2024...
+PERIOD_YEARS = 5
 TYPES = ("Case study", "Leadership resource", "Guidance", "News", "Page")
 UNDATED = "0000-01-01"  # sorts after every real date when newest come first
 
@@ -35,6 +38,13 @@ class SearchData:
     filters: tuple[tuple[str, str], ...] = ()
     sort_date: str | None = None  # ISO date; newest first sorts on it
     meta: dict[str, str] = field(default_factory=dict)
+    sort_started: str | None = None  # YYYY-MM of when the work started; most recent work first sorts on it
+
+
+def period(year: int) -> str:
+    """The period a year falls in, as the search filter names it: 2017 -> "2015 to 2019"."""
+    first = year - year % PERIOD_YEARS
+    return f"{first} to {first + PERIOD_YEARS - 1}"
 
 
 def case_study_search(record: CaseStudy, taxonomy: Taxonomy) -> SearchData:
@@ -47,13 +57,18 @@ def case_study_search(record: CaseStudy, taxonomy: Taxonomy) -> SearchData:
         filters.append(("status", taxonomy.statuses[record.status].name))
     if record.evidence:
         filters.append(("evidence", taxonomy.evidence[record.evidence].name))
+    if record.started:
+        filters.append(("started", period(record.started.year)))
     if record.published:
         filters.append(("year", str(record.published.year)))
     date = record.published.isoformat() if record.published else None
     meta = {"type": "Case study", "summary": record.summary}
+    if record.started:
+        meta["when"] = record.when()
     if record.organisation:
         meta["organisation"] = record.organisation
-    return SearchData("Case study", tuple(filters), date, meta)
+    started = f"{record.started.year:04d}-{record.started.month:02d}" if record.started else None
+    return SearchData("Case study", tuple(filters), date, meta, started)
 
 
 def resource_search(resource: Resource, taxonomy: Taxonomy) -> SearchData:

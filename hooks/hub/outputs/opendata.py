@@ -18,8 +18,9 @@ LICENCE = {
     "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
 }
 CSV_COLUMNS = [
-    "id", "url", "title", "summary", "organisation", "areas", "ics", "themes", "settings", "status", "evidence",
-    "published", "updated", "review_due", "contact_name", "contact_role", "contact_email", "outcomes", "sources", "example",
+    "id", "url", "title", "summary", "organisation", "areas", "ics", "themes", "settings", "started", "ended",
+    "status", "status_checked", "status_confirmed", "account", "evidence", "published", "updated", "review_due",
+    "contact_name", "contact_role", "contact_email", "outcomes", "sources", "former_bodies", "example",
 ]
 OUTCOME_COLUMNS = ["case_study", "url", "measure", "unit", "baseline", "result", "change", "period", "source"]
 
@@ -41,7 +42,13 @@ def case_study_record(record: CaseStudy, taxonomy: Taxonomy, site_url: str) -> d
         "ics": [{"id": i, "name": taxonomy.ics[i].name} for i in record.ics],
         "themes": [{"id": t, "name": taxonomy.themes[t].name} for t in record.themes],
         "settings": [{"id": s, "name": taxonomy.settings[s].name} for s in record.settings],
+        "started": record.started.iso if record.started else None,
+        "ended": record.ended.iso if record.ended else None,
+        "when": record.when(precise=True) or None,
         "status": record.status,
+        "status_checked": _iso(record.status_checked),
+        "status_confirmed": not record.status_stale if record.status_checked else None,
+        "account": record.account,
         "evidence": record.evidence,
         "published": _iso(record.published),
         "updated": _iso(record.updated),
@@ -55,6 +62,8 @@ def case_study_record(record: CaseStudy, taxonomy: Taxonomy, site_url: str) -> d
             for o in record.outcomes
         ],
         "sources": list(record.sources),
+        "notes": list(record.notes),
+        "former_bodies": [{"id": b, "name": taxonomy.former_bodies[b].name} for b in record.former_bodies],
         "example": record.example,
     }
 
@@ -90,8 +99,10 @@ def render_csv(records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str) 
         data = case_study_record(record, taxonomy, site_url)
         contact = data["contact"] or {}
         writer.writerow({
-            **{k: data[k] for k in ("id", "url", "title", "summary", "organisation", "status", "evidence",
-                                     "published", "updated", "review_due", "example")},
+            **{k: data[k] for k in ("id", "url", "title", "summary", "organisation", "started", "ended", "status",
+                                     "status_checked", "status_confirmed", "account", "evidence", "published",
+                                     "updated", "review_due", "example")},
+            "former_bodies": _join(data["former_bodies"]),
             "areas": _join(data["areas"]), "ics": _join(data["ics"]), "themes": _join(data["themes"]),
             "settings": _join(data["settings"]), "sources": _join(data["sources"]),
             "contact_name": contact.get("name", ""), "contact_role": contact.get("role", ""),

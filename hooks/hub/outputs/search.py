@@ -28,6 +28,7 @@ def wrap_for_index(html: str, data: SearchData, title: str, fallback_date: str |
     tags += [f'<span hidden data-pagefind-filter="{escape(key)}:{escape(value)}"></span>' for key, value in data.filters]
     date = data.sort_date or fallback_date or UNDATED
     tags.append(f'<span hidden data-pagefind-sort="date:{escape(date)}"></span>')
+    tags.append(f'<span hidden data-pagefind-sort="started:{escape(data.sort_started or UNDATED[:7])}"></span>')
     tags.append(f'<span hidden data-pagefind-sort="title:{escape(title.casefold())}"></span>')
     return "<div data-pagefind-body>" + "".join(tags) + html + "</div>"
 

@@ -14,6 +14,7 @@ from hub.content.records import CaseStudy, Contact, Resource
 from hub.content.taxonomy import Taxonomy
 from hub.pages.html import md_escape, raw
 from hub.pages.templating import macro
+from hub.text import format_date
 
 # Domains reserved for examples (RFC 2606): mail to them goes nowhere.
 RESERVED_DOMAINS = ("example.org", "example.com", "example.net")
@@ -29,8 +30,30 @@ def render_case_study(
     """The whole Markdown of a case-study page (``today`` decides the review notice)."""
     overdue = today is not None and record.review_due is not None and record.review_due < today
     head = macro("entries.html", "case_study_head")(record, taxonomy, show_problems, overdue)
-    tail = macro("entries.html", "case_study_tail")(record, related, taxonomy)
+    tail = macro("entries.html", "case_study_tail")(record, related, taxonomy, source_notes(record, taxonomy))
     return f"# {md_escape(record.title)}" + raw(head) + record.body.strip() + (raw(tail) if tail else "\n")
+
+
+def source_notes(record: CaseStudy, taxonomy: Taxonomy) -> list[str]:
+    """The notes under a case study's sources: what took over each former body, then its own notes."""
+    return [former_body_note(body, taxonomy) for body in record.former_bodies] + list(record.notes)
+
+
+def former_body_note(body_id: str, taxonomy: Taxonomy) -> str:
+    """"Sutton CCG closed on 31 March 2020. Its work passed to South West London CCG, which closed on
+    30 June 2022, and then to NHS South West London Integrated Care Board." """
+    body = taxonomy.former_bodies[body_id]
+    name = body.aliases[0] if body.aliases else body.name
+    closed = f" on {format_date(body.closed)}" if body.closed else ""
+    steps = []
+    for step in taxonomy.successors(body_id):
+        if isinstance(step, str):
+            steps.append(step)
+        else:
+            short = step.aliases[0] if step.aliases else step.name
+            steps.append(f"{short}, which closed on {format_date(step.closed)}" if step.closed else short)
+    went = "closed" + closed if body.closed else "no longer exists under that name"
+    return f"{name} {went}. Its work passed to " + ", and then to ".join(steps) + "."
 
 
 def render_resource(resource: Resource, taxonomy: Taxonomy, show_problems: bool = True) -> str:

@@ -20,7 +20,7 @@ BROWSE = (
 
 
 def facet_values(taxonomy: Taxonomy) -> dict[str, list[str]]:
-    """The values each facet offers, in the taxonomy's order (years come from the index)."""
+    """The values each facet offers, in the taxonomy's order (periods and years come from the index)."""
     return {
         "type": list(TYPES),
         "theme": [t.name for t in taxonomy.themes],
@@ -29,6 +29,7 @@ def facet_values(taxonomy: Taxonomy) -> dict[str, list[str]]:
         "setting": [s.name for s in taxonomy.settings],
         "status": [s.name for s in taxonomy.statuses],
         "evidence": [e.name for e in taxonomy.evidence],
+        "started": [],
         "year": [],
     }
 

@@ -24,7 +24,10 @@ def submit_rules(contract: Contract) -> dict[str, Any]:
         "limits": {name: contract.limit(name) for name in ("title", "summary", "organisation", "contact.name",
                                                             "contact.role", "contact.email")},
         "sectionLimit": contract.section_limit,
-        "sections": [{"id": s.id, "heading": s.heading, "required": s.required} for s in contract.sections],
+        "sections": [
+            {"id": s.id, "heading": s.heading, "compiled": s.heading_for("compiled"), "required": s.required}
+            for s in contract.sections
+        ],
         "consent": [c.id for c in contract.consent],
         "patterns": {"markup": MARKUP.pattern, "email": EMAIL.pattern},
     }
