@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from hub import urls
+from hub.content.adoption import FOLDER as ADOPTIONS
+from hub.content.adoption import parse_adoption
 from hub.content.casestudy import parse_case_study
 from hub.content.collection import Collection, collect, display_path, load_collection
 from hub.content.contract import (
@@ -133,20 +135,30 @@ def check(config: HubConfig, paths: Sequence[Path] = ()) -> tuple[list[Problem],
     hub = load_hub(config)
     if not paths:
         problems = [*hub.problems, *check_markers(hub)]
-        return sorted(problems), len(hub.collection.case_studies) + len(hub.collection.resources)
+        collection = hub.collection
+        return sorted(problems), len(collection.case_studies) + len(collection.resources) + len(collection.adoptions)
     files = [f for p in paths for f in (sorted(p.rglob("*.md")) if p.is_dir() else [p])]
     shown = {display_path(f.resolve(), config.root): f for f in files}
-    known = {c.path for c in (*hub.collection.case_studies, *hub.collection.resources)}
+    known = {c.path for c in (*hub.collection.case_studies, *hub.collection.resources, *hub.collection.adoptions)}
     problems = [Problem(name, 1, "file", "does not exist") for name, f in shown.items() if not f.is_file()]
     new = [(name, f) for name, f in shown.items() if f.is_file() and name not in known]
     resources_dir = config.resources.resolve() if config.resources else None
     new_resources = [
         parse_resource(f.read_bytes(), name, f.stem, hub.contract) for name, f in new if f.resolve().parent == resources_dir
     ]
-    new_case_studies = [
-        parse_case_study(f.read_bytes(), name, f.stem, hub.contract, config.today) for name, f in new if f.resolve().parent != resources_dir
+    adoptions_dir = (config.case_studies / ADOPTIONS).resolve()
+    new_adoptions = [
+        parse_adoption(f.read_bytes(), name, f.stem, hub.contract, config.today)
+        for name, f in new if f.resolve().parent == adoptions_dir
     ]
-    combined = collect([*hub.collection.case_studies, *new_case_studies], (), [*hub.collection.resources, *new_resources])
+    new_case_studies = [
+        parse_case_study(f.read_bytes(), name, f.stem, hub.contract, config.today)
+        for name, f in new if f.resolve().parent not in (resources_dir, adoptions_dir)
+    ]
+    combined = collect(
+        [*hub.collection.case_studies, *new_case_studies], (), [*hub.collection.resources, *new_resources],
+        [*hub.collection.adoptions, *new_adoptions],
+    )
     problems += [p for p in (*hub.contract_problems, *combined.problems) if p.path in shown or p in hub.contract_problems]
     return sorted(problems), len(shown)
 

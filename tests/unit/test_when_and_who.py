@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from hub.content.casestudy import add_months, parse_case_study
+from hub.content.casestudy import parse_case_study
+from hub.content.entry import add_months
 from hub.content.records import YearMonth
 from hub.pages.entries import former_body_note
 from support import case_study_text

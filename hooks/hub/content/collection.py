@@ -1,4 +1,4 @@
-"""Load every case study in a folder once, with collection-wide checks."""
+"""Load every case study, adoption note and resource once, with the checks that need them all."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from hub.content.adoption import FOLDER as ADOPTIONS
+from hub.content.adoption import parse_adoption
 from hub.content.casestudy import parse_case_study
 from hub.content.contract import Contract
-from hub.content.records import CaseStudy, Resource
 from hub.content.problems import Problem
+from hub.content.records import Adoption, CaseStudy, Resource
 from hub.content.resource import parse_resource
+from hub.content.suggest import hint
 
 CASE_STUDY_SUFFIX = ".md"
 # Files in case_studies/ that are not case studies and need no report.
@@ -23,9 +26,10 @@ IGNORED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db"}
 class Collection:
     """All content records, and every problem found in them."""
 
-    case_studies: tuple[CaseStudy, ...]  # newest first
+    case_studies: tuple[CaseStudy, ...]  # most recent work first
     problems: tuple[Problem, ...]
     resources: tuple[Resource, ...] = ()  # by title
+    adoptions: tuple[Adoption, ...] = ()  # most recent first
 
     def by_stem(self) -> dict[str, CaseStudy]:
         return {c.stem: c for c in self.case_studies}
@@ -51,18 +55,41 @@ def load_collection(
     if not directory.is_dir():
         problems.append(Problem(display_path(directory, root), 1, "folder", "does not exist"))
         return Collection((), tuple(problems))
+    adoptions: list[Adoption] = []
+    for entry in sorted(directory.iterdir()):
+        shown = display_path(entry, root)
+        if entry.name in IGNORED_NAMES or entry.name.startswith("."):
+            continue
+        if entry.is_dir() and entry.name == ADOPTIONS:
+            adoptions, found = load_adoptions(entry, root, contract, today)
+            problems += found
+            continue
+        if entry.is_dir() or entry.suffix != CASE_STUDY_SUFFIX:
+            problems.append(Problem(
+                shown, 1, "file",
+                f"is not a case study; case studies are '.md' files directly in this folder, adoption notes are in "
+                f"{ADOPTIONS}/",
+            ))
+            continue
+        records.append(parse_case_study(entry.read_bytes(), shown, entry.stem, contract, today))
+    resources = load_resources(resources_dir, root, contract) if resources_dir else []
+    return collect(records, problems, resources, adoptions)
+
+
+def load_adoptions(
+    directory: Path, root: Path, contract: Contract, today: date | None = None
+) -> tuple[list[Adoption], list[Problem]]:
+    """Every adoption note in ``directory``, and the files there that are not notes."""
+    notes, problems = [], []
     for entry in sorted(directory.iterdir()):
         shown = display_path(entry, root)
         if entry.name in IGNORED_NAMES or entry.name.startswith("."):
             continue
         if entry.is_dir() or entry.suffix != CASE_STUDY_SUFFIX:
-            problems.append(
-                Problem(shown, 1, "file", "is not a case study; case studies are '.md' files directly in this folder")
-            )
+            problems.append(Problem(shown, 1, "file", "is not an adoption note; notes are '.md' files in this folder"))
             continue
-        records.append(parse_case_study(entry.read_bytes(), shown, entry.stem, contract, today))
-    resources = load_resources(resources_dir, root, contract) if resources_dir else []
-    return collect(records, problems, resources)
+        notes.append(parse_adoption(entry.read_bytes(), shown, entry.stem, contract, today))
+    return notes, problems
 
 
 def load_resources(directory: Path, root: Path, contract: Contract) -> list[Resource]:
@@ -77,15 +104,28 @@ def load_resources(directory: Path, root: Path, contract: Contract) -> list[Reso
 
 
 def collect(
-    records: Iterable[CaseStudy], problems: Iterable[Problem] = (), resources: Iterable[Resource] = ()
+    records: Iterable[CaseStudy], problems: Iterable[Problem] = (), resources: Iterable[Resource] = (),
+    adoptions: Iterable[Adoption] = (),
 ) -> Collection:
-    """A collection of ``records`` and ``resources`` with the checks that need them all."""
+    """A collection of ``records``, ``resources`` and ``adoptions`` with the checks that need them all."""
     records = sorted(records, key=lambda c: c.sort_key)
     resources = sorted(resources, key=lambda r: r.sort_key)
-    found = [*problems, *check_duplicate_titles(records)]
-    for record in [*records, *resources]:
+    adoptions = sorted(adoptions, key=lambda a: a.sort_key)
+    found = [*problems, *check_duplicate_titles(records), *check_adopted_case_studies(adoptions, records)]
+    for record in [*records, *resources, *adoptions]:
         found.extend(record.problems)
-    return Collection(tuple(records), tuple(sorted(found)), tuple(resources))
+    return Collection(tuple(records), tuple(sorted(found)), tuple(resources), tuple(adoptions))
+
+
+def check_adopted_case_studies(adoptions: list[Adoption], records: list[CaseStudy]) -> Iterable[Problem]:
+    """Every adoption note names a case study the hub has."""
+    stems = [r.stem for r in records]
+    for note in adoptions:
+        if note.readable and note.case_study and note.case_study not in stems:
+            yield Problem(
+                note.path, note.case_study_line, "case_study",
+                f"'{note.case_study}' is not a case study on the hub {hint(note.case_study, stems)}",
+            )
 
 
 def check_duplicate_titles(records: list[CaseStudy]) -> Iterable[Problem]:

@@ -9,20 +9,20 @@ scaffold, the submit form, the issue form and the guides all read them here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from hub.content.records import Contact
-from hub.content.schema import load_schema
+from hub.content.schema import load_schema, merge_shared
 from hub.content.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 
 # The contract's files, all in one folder (tests point ``load_contract`` at a changed copy).
 DATA = Path(__file__).resolve().parents[1] / "data"
-TAXONOMY_FILE, CASE_STUDY_SCHEMA_FILE, RESOURCE_SCHEMA_FILE, SETTINGS_FILE = (
-    "taxonomy.yml", "case-study.schema.json", "resource.schema.json", "hub.yml"
+TAXONOMY_FILE, CASE_STUDY_SCHEMA_FILE, RESOURCE_SCHEMA_FILE, ADOPTION_SCHEMA_FILE, SETTINGS_FILE = (
+    "taxonomy.yml", "case-study.schema.json", "resource.schema.json", "adoption.schema.json", "hub.yml"
 )
 DEFAULT_SETTINGS = DATA / SETTINGS_FILE
 PROGRAMME_TEAM = "programme-team"  # the contact shorthand in front matter
@@ -72,14 +72,17 @@ class Contract:
     allowed_email_domains: frozenset[str] = frozenset()
     consent: tuple[Consent, ...] = ()
     status_confirmed_for_months: int = 18  # hub.yml: how long a confirmed status stays confirmed
+    adoption_schema: dict[str, Any] = field(default_factory=dict)  # with the case-study fields it shares
 
     @property
     def sections(self) -> tuple[Section, ...]:
-        """The body's sections, in order."""
-        return tuple(
-            Section(s["heading"], s["required"], s["hint"], s.get("compiled"))
-            for s in self.schema["x-body-sections"]["sections"]
-        )
+        """The body's sections of a case study, in order."""
+        return sections_of(self.schema)
+
+    @property
+    def adoption_sections(self) -> tuple[Section, ...]:
+        """The body's sections of an adoption note, in order."""
+        return sections_of(self.adoption_schema)
 
     @property
     def section_limit(self) -> int:
@@ -103,9 +106,18 @@ def load_contract(data: Path = DATA) -> Contract:
     """Read the contract's files from the folder ``data``; a broken taxonomy or settings file raises
     ``TaxonomyError``."""
     team, domains, consent, months = _settings(data / SETTINGS_FILE)
+    case_study = load_schema(data / CASE_STUDY_SCHEMA_FILE)
+    adoption = merge_shared(load_schema(data / ADOPTION_SCHEMA_FILE), case_study)
     return Contract(
-        load_taxonomy(data / TAXONOMY_FILE), load_schema(data / CASE_STUDY_SCHEMA_FILE),
-        load_schema(data / RESOURCE_SCHEMA_FILE), team, domains, consent, months,
+        load_taxonomy(data / TAXONOMY_FILE), case_study, load_schema(data / RESOURCE_SCHEMA_FILE), team, domains,
+        consent, months, adoption,
+    )
+
+
+def sections_of(schema: dict[str, Any]) -> tuple[Section, ...]:
+    """The level-2 sections a schema's ``x-body-sections`` asks for, in order."""
+    return tuple(
+        Section(s["heading"], s["required"], s["hint"], s.get("compiled")) for s in schema["x-body-sections"]["sections"]
     )
 
 

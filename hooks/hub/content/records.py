@@ -34,6 +34,28 @@ class YearMonth:
         return f"{self.year}-{self.month:02d}" if self.month else str(self.year)
 
 
+def describe_when(
+    started: YearMonth | None, ended: YearMonth | None, status: str | None, checked: date | None, stale: bool,
+    precise: bool = False,
+) -> str:
+    """When work happened, for people: "2015 to 2018", "Since 2016", "Started 2024 (status not confirmed
+    since March 2025)". ``precise`` keeps the months."""
+
+    def shown(value: YearMonth) -> str:
+        return str(value) if precise else str(value.year)
+
+    if started is None:
+        return ""
+    if ended is not None:
+        start, end = shown(started), shown(ended)
+        return start if start == end else f"{start} to {end}"
+    if status == "not-known":
+        return f"Started {shown(started)} (not known if it continues)"
+    if stale and checked is not None:
+        return f"Started {shown(started)} (status not confirmed since {format_month(checked)})"
+    return f"Since {shown(started)}"
+
+
 @dataclass(frozen=True)
 class Outcome:
     measure: str
@@ -81,21 +103,8 @@ class CaseStudy:
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     def when(self, precise: bool = False) -> str:
-        """When the work happened, for people: "2015 to 2018", "Since 2016",
-        "Started 2024 (status not confirmed since March 2025)". ``precise`` keeps the months."""
-        def shown(value: YearMonth) -> str:
-            return str(value) if precise else str(value.year)
-
-        if self.started is None:
-            return ""
-        if self.ended is not None:
-            start, end = shown(self.started), shown(self.ended)
-            return start if start == end else f"{start} to {end}"
-        if self.status == "not-known":
-            return f"Started {shown(self.started)} (not known if it continues)"
-        if self.status_stale and self.status_checked is not None:
-            return f"Started {shown(self.started)} (status not confirmed since {format_month(self.status_checked)})"
-        return f"Since {shown(self.started)}"
+        """When the work happened, for people (see ``describe_when``)."""
+        return describe_when(self.started, self.ended, self.status, self.status_checked, self.status_stale, precise)
 
     @property
     def url(self) -> str:
@@ -119,6 +128,57 @@ class CaseStudy:
         """Newest on the hub first, then by title."""
         day = self.published or date.min
         return (-day.toordinal(), self.title.casefold(), self.stem)
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """One adoption note: another place tried a case study's idea. Vocabulary values are term ids."""
+
+    stem: str
+    path: str  # as shown in messages, e.g. case_studies/adoptions/x.md
+    case_study: str = ""  # the stem of the case study it adopted
+    case_study_line: int = 1
+    organisation: str = ""
+    areas: tuple[str, ...] = ()
+    ics: tuple[str, ...] = ()
+    started: YearMonth | None = None
+    ended: YearMonth | None = None
+    status: str | None = None
+    status_checked: date | None = None
+    status_stale: bool = False
+    account: str | None = None
+    published: date | None = None
+    updated: date | None = None
+    review_due: date | None = None
+    contact: Contact | None = None
+    outcomes: tuple[Outcome, ...] = ()
+    sources: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    former_bodies: tuple[str, ...] = ()
+    body: str = ""
+    body_line: int = 1
+    readable: bool = False
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+    def when(self, precise: bool = False) -> str:
+        """When it was tried, for people (see ``describe_when``)."""
+        return describe_when(self.started, self.ended, self.status, self.status_checked, self.status_stale, precise)
+
+    @property
+    def anchor(self) -> str:
+        """Its place on the adopted case study's page."""
+        return f"tried-{self.stem}"
+
+    @property
+    def url(self) -> str:
+        """``case-studies/<adopted>/#tried-<stem>``."""
+        return f"{urls.case_study(self.case_study)}#{self.anchor}"
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        """Most recent first, then by organisation."""
+        started = self.started or YearMonth(0)
+        return (-started.year, -started.month, self.organisation.casefold(), self.stem)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,15 @@ def load_schema(path: Path = DEFAULT_PATH) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def merge_shared(schema: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with the properties it lists in ``x-shared-properties`` copied from ``source``, in that
+    order after its own: a field shared by two kinds of content is defined once."""
+    merged = copy.deepcopy(schema)
+    shared = merged.pop("x-shared-properties", [])
+    merged["properties"] = {**merged["properties"], **{name: copy.deepcopy(source["properties"][name]) for name in shared}}
+    return merged
+
+
 def render_schema(schema: dict[str, Any]) -> str:
     """The schema as the text stored on disk (stable, diff-friendly)."""
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
