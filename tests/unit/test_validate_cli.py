@@ -72,7 +72,7 @@ def test_other_files_in_the_folder_are_reported_not_ignored(site):
     (site / "case_studies" / ".gitkeep").write_text("", encoding="utf-8")
     result = run(site)
     assert result.stdout.splitlines() == [
-        "case_studies/draft.txt:1: file: is not a case study; case studies are '.md' files directly in this folder",
+        "case_studies/draft.txt:1: file: is not a case study; case studies are '.md' files directly in this folder, adoption notes are in adoptions/",
         "1 problem in 1 file.",
     ]
 
