@@ -50,6 +50,7 @@
     meta.appendChild(element("span", "hub-badge hub-hit__type", data.meta.type || "Page"));
     if (data.meta.when) meta.appendChild(element("span", "hub-hit__when", " " + data.meta.when));
     if (data.meta.organisation) meta.appendChild(document.createTextNode(" " + data.meta.organisation));
+    if (data.meta.tried) meta.appendChild(element("span", "hub-hit__tried", " " + data.meta.tried));
     item.appendChild(meta);
     var excerpt = element("p", "hub-hit__excerpt");
     if (showSummary && data.meta.summary) excerpt.textContent = data.meta.summary;

@@ -32,7 +32,9 @@ from hub.index.facets import SearchData, case_study_search, news_search, page_se
 from hub.index.groups import PER_PAGE, Indexes, group_case_studies
 from hub.index.related import find_related
 from hub.outputs.feeds import plan_feeds
-from hub.outputs.opendata import render_csv, render_json, render_outcomes_csv
+from hub.outputs.opendata import (
+    render_adoptions_csv, render_adoptions_json, render_csv, render_json, render_outcomes_csv,
+)
 from hub.pages.entries import render_case_study, render_resource
 from hub.pages.listings import GeneratedPage, plan_pages
 from hub.pages.markers import MarkerContext, fill_markers
@@ -105,7 +107,7 @@ def load_hub(config: HubConfig) -> Hub:
     """Load and check all content, and group it; raises ``TaxonomyError`` if the contract is broken."""
     contract = load_contract(config.data)
     collection = load_collection(config.case_studies, config.root, contract, config.resources, config.today)
-    indexes = group_case_studies(collection.case_studies, contract.taxonomy, collection.resources)
+    indexes = group_case_studies(collection.case_studies, contract.taxonomy, collection.resources, collection.adoptions)
     return Hub(
         config=config,
         contract=contract,
@@ -188,7 +190,10 @@ def render_entry(hub: Hub, src_uri: str) -> tuple[str, dict[str, str], SearchDat
     """A case study's or resource's page: (Markdown, page meta, search data), or None if ``src_uri`` is neither."""
     record = hub.case_study_at(src_uri)
     if record is not None:
-        markdown = render_case_study(record, hub.taxonomy, today=hub.config.today, related=hub.related.get(record.stem, ()))
+        markdown = render_case_study(
+            record, hub.taxonomy, today=hub.config.today, related=hub.related.get(record.stem, ()),
+            adoptions=hub.indexes.adoptions.get(record.stem, ()),
+        )
         return markdown, {"title": record.title, "description": record.summary}, case_study_search(record, hub.taxonomy)
     resource = hub.resource_at(src_uri)
     if resource is not None:
@@ -237,4 +242,8 @@ def derived_files(hub: Hub, news_urls: Mapping[str, str], site_url: str) -> dict
     derived[urls.API_CSV] = render_csv(records, taxonomy, site_url)
     derived[urls.API_OUTCOMES] = render_outcomes_csv(records, site_url)
     derived[urls.API_SCHEMA] = render_schema(hub.contract.schema)
+    notes = hub.collection.adoptions
+    derived[urls.API_ADOPTIONS_JSON] = render_adoptions_json(notes, taxonomy, site_url, today)
+    derived[urls.API_ADOPTIONS_CSV] = render_adoptions_csv(notes, taxonomy, site_url)
+    derived[urls.API_ADOPTION_SCHEMA] = render_schema(hub.contract.adoption_schema)
     return derived

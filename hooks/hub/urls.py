@@ -43,6 +43,9 @@ API_JSON = "api/case-studies.json"
 API_CSV = "api/case-studies.csv"
 API_OUTCOMES = "api/outcomes.csv"
 API_SCHEMA = "api/case-study.schema.json"
+API_ADOPTIONS_JSON = "api/adoptions.json"
+API_ADOPTIONS_CSV = "api/adoptions.csv"
+API_ADOPTION_SCHEMA = "api/adoption.schema.json"
 
 
 def case_study(stem: str) -> str:

@@ -45,6 +45,7 @@ def write_site(root: Path, case_studies: dict[str, str | bytes], docs: dict[str,
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     for name, content in case_studies.items():
         path = root / "case_studies" / name
+        path.parent.mkdir(parents=True, exist_ok=True)  # adoptions/ notes
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:

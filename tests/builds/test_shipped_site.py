@@ -106,12 +106,17 @@ def test_feeds_are_valid_and_discoverable(shipped_site, hub):
     assert len(feeds) == expected
     for path in feeds:
         assert ET.parse(path).getroot().tag == f"{ATOM}feed", path
-    # A theme's page links to its feed, and the feed lists the theme's case studies.
+    # A theme's page links to its feed, and the feed lists the theme's case studies and where they were tried.
     theme = hub.taxonomy.themes["coordinated-care"]
     page = (shipped_site / "themes" / theme.id / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="alternate feed" type="application/atom+xml" title="Case studies on {theme.name}" href="../../feeds/themes/{theme.id}.xml">' in page
     entries = ET.parse(shipped_site / "feeds" / "themes" / f"{theme.id}.xml").getroot().findall(f"{ATOM}entry")
-    assert {e.findtext(f"{ATOM}title") for e in entries} == {r.title for r in hub.indexes.themes[theme.id]}
+    records = hub.indexes.themes[theme.id]
+    tried = {
+        "Tried in " + ", ".join(hub.taxonomy.areas[a].name for a in note.areas) + f": {r.title}"
+        for r in records for note in hub.indexes.adoptions[r.stem]
+    }
+    assert {e.findtext(f"{ATOM}title") for e in entries} == {r.title for r in records} | tried
     news = ET.parse(shipped_site / "feeds" / "news.xml").getroot().findall(f"{ATOM}entry")
     posts = sorted((ROOT / "docs" / "news" / "posts").glob("*.md"))
     assert len(news) == len(posts)

@@ -25,7 +25,9 @@ def parse_adoption(raw: bytes, path: str, stem: str, contract: Contract, today: 
     text, document, problems = read_front_matter(raw, path, stem)
     if document is None:
         return Adoption(stem=stem, path=path, body=text or "", problems=tuple(sorted(problems)))
-    problems += check_entry(text, document, path, contract, contract.adoption_schema, contract.adoption_sections, today)
+    problems += check_entry(
+        text, document, path, contract, contract.adoption_schema, contract.adoption_sections, today, "adoption-note"
+    )
     data, taxonomy = document.data, contract.taxonomy
     status = read_status(data, contract, today)
     areas = term_ids(data.get("boroughs"), taxonomy.areas)

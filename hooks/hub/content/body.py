@@ -59,12 +59,13 @@ def parse_headings(body: str, first_line: int) -> list[Heading]:
 
 def check_sections(
     body: str, first_line: int, path: str, sections: Sequence[Section], limit: int | None = None,
-    account: str | None = None,
+    account: str | None = None, kind: str = "case-study",
 ) -> Iterator[Problem]:
     """Required sections present once, not empty and at most ``limit`` characters, with the headings of
     the ``account``; no other level-2 or level-1 headings; a compiled account's sub-headings do not speak
     as the organisation."""
     allowed = {normalise_heading(h): (s, h) for s in sections for h in s.headings_for(account)}
+    article = "an" if kind[0] in "aeiou" else "a"
     other_voice = {
         normalise_heading(h): s for s in sections for h in s.headings_for("team") if account == "compiled"
     }
@@ -93,7 +94,7 @@ def check_sections(
                 path,
                 heading.line,
                 "body",
-                f"'## {heading.text}' is not a case-study section {suggestion}; use ### for a sub-heading",
+                f"'## {heading.text}' is not {article} {kind} section {suggestion}; use ### for a sub-heading",
             )
             continue
         section, written = allowed[key]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -108,13 +108,23 @@ def collect(
     adoptions: Iterable[Adoption] = (),
 ) -> Collection:
     """A collection of ``records``, ``resources`` and ``adoptions`` with the checks that need them all."""
-    records = sorted(records, key=lambda c: c.sort_key)
-    resources = sorted(resources, key=lambda r: r.sort_key)
     adoptions = sorted(adoptions, key=lambda a: a.sort_key)
+    records = sorted(link_adoptions(records, adoptions), key=lambda c: c.sort_key)
+    resources = sorted(resources, key=lambda r: r.sort_key)
     found = [*problems, *check_duplicate_titles(records), *check_adopted_case_studies(adoptions, records)]
     for record in [*records, *resources, *adoptions]:
         found.extend(record.problems)
     return Collection(tuple(records), tuple(sorted(found)), tuple(resources), tuple(adoptions))
+
+
+def link_adoptions(records: Iterable[CaseStudy], adoptions: list[Adoption]) -> list[CaseStudy]:
+    """Each case study with the stems of the notes that tried it."""
+    by_case_study: dict[str, list[str]] = {}
+    for note in adoptions:
+        by_case_study.setdefault(note.case_study, []).append(note.stem)
+    return [
+        replace(r, adopted_by=tuple(by_case_study[r.stem])) if r.stem in by_case_study else r for r in records
+    ]
 
 
 def check_adopted_case_studies(adoptions: list[Adoption], records: list[CaseStudy]) -> Iterable[Problem]:

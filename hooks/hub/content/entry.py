@@ -34,13 +34,15 @@ class Status:
 
 def check_entry(
     text: str, document: Document, path: str, contract: Contract, schema: dict[str, Any],
-    sections: Sequence[Section], today: date,
+    sections: Sequence[Section], today: date, kind: str = "case-study",
 ) -> list[Problem]:
     """Every problem with a readable entry: its fields, dates, voice, sections and safety."""
     ctx = Context(path, document, contract.taxonomy)
     account = term_id(document.data.get("account"), contract.taxonomy.accounts)
     problems = [*check_front_matter(ctx, schema), *check_when(ctx, today), *check_voice(ctx, account)]
-    problems += check_sections(document.body, document.body_line, path, sections, contract.section_limit, account)
+    problems += check_sections(
+        document.body, document.body_line, path, sections, contract.section_limit, account, kind
+    )
     contact = document.data.get("contact")
     email = contact.get("email") if isinstance(contact, dict) and isinstance(contact.get("email"), str) else None
     problems += safety_problems(text, document, path, contract, email)

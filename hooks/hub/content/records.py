@@ -95,6 +95,7 @@ class CaseStudy:
     notes: tuple[str, ...] = ()
     former_bodies: tuple[str, ...] = ()
     example: bool = False
+    adopted_by: tuple[str, ...] = ()  # stems of the adoption notes that tried it (linked by the collection)
     body: str = ""
     body_line: int = 1
     title_line: int = 1
@@ -170,9 +171,14 @@ class Adoption:
         return f"tried-{self.stem}"
 
     @property
+    def case_study_url(self) -> str:
+        """The page it appears on: the adopted case study's."""
+        return urls.case_study(self.case_study)
+
+    @property
     def url(self) -> str:
         """``case-studies/<adopted>/#tried-<stem>``."""
-        return f"{urls.case_study(self.case_study)}#{self.anchor}"
+        return f"{self.case_study_url}#{self.anchor}"
 
     @property
     def sort_key(self) -> tuple[Any, ...]:

@@ -67,6 +67,9 @@ def case_study_search(record: CaseStudy, taxonomy: Taxonomy) -> SearchData:
         meta["when"] = record.when()
     if record.organisation:
         meta["organisation"] = record.organisation
+    if record.adopted_by:
+        others = len(record.adopted_by)
+        meta["tried"] = f"Tried in {others} other place{'s' if others != 1 else ''}"
     started = f"{record.started.year:04d}-{record.started.month:02d}" if record.started else None
     return SearchData("Case study", tuple(filters), date, meta, started)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence, TypeVar
 
-from hub.content.records import CaseStudy, Resource
+from hub.content.records import Adoption, CaseStudy, Resource
 from hub.content.taxonomy import Taxonomy
 
 T = TypeVar("T")
@@ -24,16 +24,20 @@ class Indexes:
     settings: dict[str, tuple[CaseStudy, ...]]
     resources_by_theme: dict[str, tuple[Resource, ...]] = field(default_factory=dict)
     resources_by_type: dict[str, tuple[Resource, ...]] = field(default_factory=dict)
+    adoptions: dict[str, tuple[Adoption, ...]] = field(default_factory=dict)  # by the stem of the case study adopted
+    adoptions_by_area: dict[str, tuple[Adoption, ...]] = field(default_factory=dict)
+    adoptions_by_ics: dict[str, tuple[Adoption, ...]] = field(default_factory=dict)
 
     def of(self, vocabulary: str) -> dict[str, tuple[CaseStudy, ...]]:
         return getattr(self, vocabulary)
 
 
 def group_case_studies(
-    case_studies: Sequence[CaseStudy], taxonomy: Taxonomy, resources: Sequence[Resource] = ()
+    case_studies: Sequence[CaseStudy], taxonomy: Taxonomy, resources: Sequence[Resource] = (),
+    adoptions: Sequence[Adoption] = (),
 ) -> Indexes:
-    """Every term of each vocabulary mapped to its case studies (empty terms included),
-    and leadership resources by theme and by type (by title)."""
+    """Every term of each vocabulary mapped to its case studies (empty terms included), leadership
+    resources by theme and by type (by title), and adoption notes by the case study adopted and by place."""
     ordered = sorted(case_studies, key=lambda c: c.sort_key)
     themes: dict[str, list[CaseStudy]] = {t.id: [] for t in taxonomy.themes}
     areas: dict[str, list[CaseStudy]] = {a.id: [] for a in taxonomy.areas}
@@ -55,7 +59,20 @@ def group_case_studies(
             by_theme[theme].append(resource)
         if resource.type:
             by_type[resource.type].append(resource)
+    adopted: dict[str, list[Adoption]] = {c.stem: [] for c in ordered}
+    in_area: dict[str, list[Adoption]] = {a.id: [] for a in taxonomy.areas}
+    in_ics: dict[str, list[Adoption]] = {i.id: [] for i in taxonomy.ics}
+    for note in sorted(adoptions, key=lambda a: a.sort_key):
+        if note.case_study in adopted:  # a note naming a missing case study is reported, not listed
+            adopted[note.case_study].append(note)
+            for area in note.areas:
+                in_area[area].append(note)
+            for ics_id in note.ics:
+                in_ics[ics_id].append(note)
     return Indexes(
+        adoptions=_freeze(adopted),
+        adoptions_by_area=_freeze(in_area),
+        adoptions_by_ics=_freeze(in_ics),
         themes=_freeze(themes),
         areas=_freeze(areas),
         ics=_freeze(ics),

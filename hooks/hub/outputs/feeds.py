@@ -16,7 +16,7 @@ from feedgen.feed import FeedGenerator
 
 from hub import urls
 from hub.index.groups import Indexes
-from hub.content.records import CaseStudy
+from hub.content.records import Adoption, CaseStudy
 from hub.content.news import NewsPost
 from hub.content.taxonomy import Taxonomy
 
@@ -37,34 +37,68 @@ def _moment(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=UTC)
 
 
-def _last_change(record: CaseStudy) -> date:
-    return max(d for d in (record.updated, record.published, date.min) if d is not None)
+@dataclass(frozen=True)
+class Item:
+    """One entry of a case-study feed: a case study, or an adoption note of one."""
+
+    url: str  # site-relative
+    title: str
+    summary: str
+    published: date | None
+    updated: date
+    author: str
+    categories: tuple[tuple[str, str, str], ...]  # (term, label, scheme) with scheme site-relative
+
+
+def _last_change(*days: date | None) -> date:
+    return max(d for d in (*days, date.min) if d is not None)
+
+
+def _categories(themes: Sequence[str], areas: Sequence[str], taxonomy: Taxonomy) -> tuple[tuple[str, str, str], ...]:
+    return (
+        *((t, taxonomy.themes[t].name, urls.THEMES) for t in themes),
+        *((a, taxonomy.areas[a].name, urls.AREAS) for a in areas),
+    )
+
+
+def case_study_item(record: CaseStudy, taxonomy: Taxonomy) -> Item:
+    return Item(
+        record.url, record.title, record.summary, record.published, _last_change(record.updated, record.published),
+        record.organisation, _categories(record.themes, record.areas, taxonomy),
+    )
+
+
+def adoption_item(note: Adoption, adopted: CaseStudy, taxonomy: Taxonomy) -> Item:
+    """A note in the feeds: the adopted case study's themes and the note's own areas."""
+    where = ", ".join(taxonomy.areas[a].name for a in note.areas)
+    return Item(
+        note.url, f"Tried in {where}: {adopted.title}", f"{note.organisation} tried this idea. {note.when()}.",
+        note.published, _last_change(note.updated, note.published), note.organisation,
+        _categories(adopted.themes, note.areas, taxonomy),
+    )
 
 
 def render_case_study_feed(
-    records: Sequence[CaseStudy], title: str, subtitle: str, path: str, page_url: str,
-    site_url: str, taxonomy: Taxonomy, today: date,
+    items: Sequence[Item], title: str, subtitle: str, path: str, page_url: str, site_url: str, today: date,
 ) -> Feed:
-    """An Atom feed of ``records``: newest or most recently updated first."""
-    chosen = sorted(records, key=lambda r: (_last_change(r), r.title), reverse=True)[:FEED_LENGTH]
+    """An Atom feed of ``items``: newest or most recently updated first."""
+    chosen = sorted(items, key=lambda i: (i.updated, i.title), reverse=True)[:FEED_LENGTH]
     generator = _generator(title, subtitle, path, page_url, site_url)
-    generator.updated(_moment(max((_last_change(r) for r in chosen), default=today)))
-    for record in chosen:
+    generator.updated(_moment(max((i.updated for i in chosen), default=today)))
+    for item in chosen:
         entry = generator.add_entry(order="append")
-        url = urljoin(site_url, record.url)
+        url = urljoin(site_url, item.url)
         entry.id(url)
-        entry.title(record.title)
+        entry.title(item.title)
         entry.link(href=url, rel="alternate", type="text/html")
-        entry.summary(record.summary)
-        if record.published:
-            entry.published(_moment(record.published))
-        entry.updated(_moment(_last_change(record)))
-        if record.organisation:
-            entry.author({"name": record.organisation})
-        for theme in record.themes:
-            entry.category(term=theme, label=taxonomy.themes[theme].name, scheme=urljoin(site_url, urls.THEMES))
-        for area in record.areas:
-            entry.category(term=area, label=taxonomy.areas[area].name, scheme=urljoin(site_url, urls.AREAS))
+        entry.summary(item.summary)
+        if item.published:
+            entry.published(_moment(item.published))
+        entry.updated(_moment(item.updated))
+        if item.author:
+            entry.author({"name": item.author})
+        for term, label, scheme in item.categories:
+            entry.category(term=term, label=label, scheme=urljoin(site_url, scheme))
     return Feed(path, title, page_url, generator.atom_str(pretty=True))
 
 
@@ -106,18 +140,29 @@ def plan_feeds(
     case_studies: Sequence[CaseStudy], indexes: Indexes, taxonomy: Taxonomy, site_url: str, today: date,
     news: Sequence[NewsPost] = (), news_urls: Mapping[str, str] | None = None,
 ) -> list[Feed]:
-    """Every feed of the site."""
+    """Every feed of the site. Adoption notes join the feeds of their case study's themes and of their
+    own areas and ICSs."""
+    items = {r.stem: case_study_item(r, taxonomy) for r in case_studies}
+    by_stem = {r.stem: r for r in case_studies}
+    notes = [(n, adoption_item(n, by_stem[stem], taxonomy)) for stem, ns in indexes.adoptions.items() for n in ns]
     feeds = [
         render_case_study_feed(
-            case_studies, "New and updated case studies", "Case studies from London's primary care, newest first.",
-            urls.CASE_STUDY_FEED, urls.CASE_STUDIES, site_url, taxonomy, today,
+            [*items.values(), *(item for _n, item in notes)], "New and updated case studies",
+            "Case studies from London's primary care, and the places that tried them, newest first.",
+            urls.CASE_STUDY_FEED, urls.CASE_STUDIES, site_url, today,
         )
     ]
+    notes_of = {
+        "themes": lambda term: [i for n, i in notes if term in by_stem[n.case_study].themes],
+        "areas": lambda term: [i for n, i in notes if term in n.areas],
+        "ics": lambda term: [i for n, i in notes if term in n.ics],
+    }
     for vocabulary, label in (("themes", "on"), ("areas", "from"), ("ics", "from")):
         for term in taxonomy.vocabulary(vocabulary):
+            chosen = [items[r.stem] for r in indexes.of(vocabulary)[term.id]] + notes_of[vocabulary](term.id)
             feeds.append(render_case_study_feed(
-                indexes.of(vocabulary)[term.id], f"Case studies {label} {term.name}", term.description,
-                urls.term_feed(vocabulary, term.id), urls.term(vocabulary, term.id), site_url, taxonomy, today,
+                chosen, f"Case studies {label} {term.name}", term.description,
+                urls.term_feed(vocabulary, term.id), urls.term(vocabulary, term.id), site_url, today,
             ))
     if news_urls is not None:
         feeds.append(render_news_feed(news, news_urls, site_url, today))

@@ -10,7 +10,7 @@ from typing import Any, Sequence
 from urllib.parse import urljoin
 
 from hub import urls
-from hub.content.records import CaseStudy
+from hub.content.records import Adoption, CaseStudy
 from hub.content.taxonomy import Taxonomy
 
 LICENCE = {
@@ -120,4 +120,76 @@ def render_outcomes_csv(records: Sequence[CaseStudy], site_url: str) -> str:
         for o in record.outcomes:
             writer.writerow([record.stem, urljoin(site_url, record.url), o.measure, o.unit, o.baseline, o.result,
                              _change(o.baseline, o.result), o.period, o.source or ""])
+    return out.getvalue()
+
+
+ADOPTION_COLUMNS = [
+    "id", "url", "case_study", "case_study_url", "organisation", "areas", "ics", "started", "ended", "status",
+    "status_checked", "status_confirmed", "account", "published", "updated", "review_due", "contact_name",
+    "contact_role", "contact_email", "outcomes", "sources",
+]
+
+
+def adoption_record(note: Adoption, taxonomy: Taxonomy, site_url: str) -> dict[str, Any]:
+    """One adoption note as plain data, with names beside ids and absolute addresses."""
+    contact = note.contact
+    return {
+        "id": note.stem,
+        "url": urljoin(site_url, note.url),
+        "case_study": note.case_study,
+        "case_study_url": urljoin(site_url, note.case_study_url),
+        "organisation": note.organisation,
+        "areas": [{"id": a, "name": taxonomy.areas[a].name, "ics": taxonomy.areas[a].ics} for a in note.areas],
+        "ics": [{"id": i, "name": taxonomy.ics[i].name} for i in note.ics],
+        "started": note.started.iso if note.started else None,
+        "ended": note.ended.iso if note.ended else None,
+        "when": note.when(precise=True) or None,
+        "status": note.status,
+        "status_checked": _iso(note.status_checked),
+        "status_confirmed": not note.status_stale if note.status_checked else None,
+        "account": note.account,
+        "published": _iso(note.published),
+        "updated": _iso(note.updated),
+        "review_due": _iso(note.review_due),
+        "contact": {"name": contact.name, "role": contact.role, "email": contact.email} if contact else None,
+        "outcomes": [
+            {
+                "measure": o.measure, "unit": o.unit, "baseline": o.baseline, "result": o.result,
+                "change": _change(o.baseline, o.result), "period": o.period, "source": o.source,
+            }
+            for o in note.outcomes
+        ],
+        "sources": list(note.sources),
+        "notes": list(note.notes),
+    }
+
+
+def render_adoptions_json(notes: Sequence[Adoption], taxonomy: Taxonomy, site_url: str, built: date) -> str:
+    """``/api/adoptions.json``."""
+    data = {
+        "title": "London Primary Care Knowledge Hub: adoption notes (places that tried a case study's idea)",
+        "licence": LICENCE,
+        "schema": urljoin(site_url, urls.API_ADOPTION_SCHEMA),
+        "generated": built.isoformat(),
+        "count": len(notes),
+        "adoptions": [adoption_record(n, taxonomy, site_url) for n in notes],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_adoptions_csv(notes: Sequence[Adoption], taxonomy: Taxonomy, site_url: str) -> str:
+    """``/api/adoptions.csv``: one row per note; lists joined with '; '."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, ADOPTION_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for note in notes:
+        data = adoption_record(note, taxonomy, site_url)
+        contact = data["contact"] or {}
+        writer.writerow({
+            **{k: data[k] for k in ADOPTION_COLUMNS if k not in ("areas", "ics", "outcomes", "sources")
+               and not k.startswith("contact_")},
+            "areas": _join(data["areas"]), "ics": _join(data["ics"]), "sources": _join(data["sources"]),
+            "outcomes": len(data["outcomes"]), "contact_name": contact.get("name", ""),
+            "contact_role": contact.get("role", ""), "contact_email": contact.get("email", ""),
+        })
     return out.getvalue()

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from hub.content.records import CaseStudy, Contact, Resource
+from hub.content.body import HEADING, mark_code
+from hub.content.records import Adoption, CaseStudy, Contact, Resource
 from hub.content.taxonomy import Taxonomy
 from hub.pages.html import md_escape, raw
 from hub.pages.templating import macro
@@ -26,12 +27,36 @@ def render_case_study(
     show_problems: bool = True,
     today: date | None = None,
     related: Sequence[CaseStudy] = (),
+    adoptions: Sequence[Adoption] = (),
 ) -> str:
-    """The whole Markdown of a case-study page (``today`` decides the review notice)."""
+    """The whole Markdown of a case-study page (``today`` decides the review notice), with the notes of
+    the places that tried it."""
     overdue = today is not None and record.review_due is not None and record.review_due < today
     head = macro("entries.html", "case_study_head")(record, taxonomy, show_problems, overdue)
     tail = macro("entries.html", "case_study_tail")(record, related, taxonomy, source_notes(record, taxonomy))
-    return f"# {md_escape(record.title)}" + raw(head) + record.body.strip() + (raw(tail) if tail else "\n")
+    tried = render_tried_elsewhere(record, adoptions, taxonomy) if adoptions else ""
+    return f"# {md_escape(record.title)}" + raw(head) + record.body.strip() + tried + (raw(tail) if tail else "\n")
+
+
+def render_tried_elsewhere(record: CaseStudy, notes: Sequence[Adoption], taxonomy: Taxonomy) -> str:
+    """The "Tried elsewhere" section: each note's facts, then its own Markdown, its headings two levels down."""
+    parts = [raw(macro("entries.html", "tried_open")(record, notes))]
+    for note in notes:
+        parts.append(raw(macro("entries.html", "note_open")(note, taxonomy)))
+        parts.append(demote_headings(note.body.strip(), 2))
+        parts.append(raw(macro("entries.html", "note_close")(note)))
+    parts.append(raw("</section>"))
+    return "".join(parts)
+
+
+def demote_headings(markdown: str, levels: int) -> str:
+    """``## What happened`` -> ``#### What happened``, outside code blocks: a note's sections sit under its
+    heading on the case study's page."""
+    lines = [
+        "#" * levels + line if not in_code and HEADING.match(line) else line
+        for line, in_code in mark_code(markdown.split("\n"))
+    ]
+    return "\n".join(lines)
 
 
 def source_notes(record: CaseStudy, taxonomy: Taxonomy) -> list[str]:

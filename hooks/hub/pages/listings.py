@@ -8,13 +8,13 @@ The markup is in ``templates/listings.html``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import yaml
 
 from hub import urls
 from hub.content.collection import Collection
-from hub.content.records import CaseStudy, Resource
+from hub.content.records import Adoption, CaseStudy, Resource
 from hub.content.taxonomy import Taxonomy
 from hub.index.groups import PER_PAGE, Indexes, paginate
 from hub.pages.coverage import render_coverage_page
@@ -53,6 +53,7 @@ class Listing:
     where: str = "on the hub"  # for the empty list: "There are no case studies <where> yet"
     feed: tuple[str, str] | None = None  # (title, site-relative path)
     resources: tuple[Resource, ...] = ()  # leadership resources listed after the case studies
+    adoptions: tuple[Adoption, ...] = ()  # notes of ideas tried here, listed after the case studies
 
 
 def front_matter(title: str, description: str, feed: tuple[str, str] | None = None) -> str:
@@ -80,6 +81,7 @@ def plan_pages(
         feed=("New and updated case studies", urls.CASE_STUDY_FEED),
     )
     pages = plan_listing(everything, collection.case_studies, taxonomy, per_page)
+    by_stem = collection.by_stem()
     pages.append(GeneratedPage("themes/index.md", render_themes_index(indexes, taxonomy)))
     pages.append(GeneratedPage("boroughs/index.md", render_areas_index(indexes, taxonomy)))
     pages.append(GeneratedPage("ics/index.md", render_ics_index(indexes, taxonomy)))
@@ -96,22 +98,26 @@ def plan_pages(
         listing = Listing(
             urls.term_source("areas", area.id), area.name, area.description, "area_intro", (area, taxonomy),
             f"from {area.name}", (f"Case studies from {area.name}", urls.term_feed("areas", area.id)),
+            adoptions=indexes.adoptions_by_area.get(area.id, ()),
         )
-        pages += plan_listing(listing, indexes.areas[area.id], taxonomy, per_page)
+        pages += plan_listing(listing, indexes.areas[area.id], taxonomy, per_page, by_stem)
     for ics in taxonomy.ics:
         listing = Listing(
             urls.term_source("ics", ics.id), ics.name, f"{ics.name} integrated care system: {ics.description}",
             "ics_intro", (ics, indexes, taxonomy), f"from {ics.name}",
             (f"Case studies from {ics.name}", urls.term_feed("ics", ics.id)),
+            adoptions=indexes.adoptions_by_ics.get(ics.id, ()),
         )
-        pages += plan_listing(listing, indexes.ics[ics.id], taxonomy, per_page)
+        pages += plan_listing(listing, indexes.ics[ics.id], taxonomy, per_page, by_stem)
     return pages
 
 
 def plan_listing(
-    listing: Listing, records: Sequence[CaseStudy], taxonomy: Taxonomy, per_page: int = PER_PAGE
+    listing: Listing, records: Sequence[CaseStudy], taxonomy: Taxonomy, per_page: int = PER_PAGE,
+    adopted_by_stem: Mapping[str, CaseStudy] | None = None,
 ) -> list[GeneratedPage]:
-    """A list of case studies over as many pages as it needs, each page bounded in size."""
+    """A list of case studies over as many pages as it needs, each page bounded in size; adoption notes
+    (whose case studies are in ``adopted_by_stem``) and resources follow on the first page."""
     chunks = paginate(records, per_page)
     sources = urls.list_page_sources(listing.src_uri, len(chunks))
     page_urls = [urls.page_url(s) for s in sources]
@@ -120,10 +126,11 @@ def plan_listing(
     pages = []
     for number, (source, url, chunk) in enumerate(zip(sources, page_urls, chunks), 1):
         heading = listing.title if number == 1 else f"{listing.title}: page {number} of {len(chunks)}"
-        after = (
-            macro("listings.html", "resources_section")(url, listing.resources, taxonomy)
-            if listing.resources and number == 1 else ""
-        )
+        after = ""
+        if number == 1 and listing.adoptions:
+            after += macro("listings.html", "tried_here")(url, listing.adoptions, adopted_by_stem, taxonomy)
+        if number == 1 and listing.resources:
+            after += macro("listings.html", "resources_section")(url, listing.resources, taxonomy)
         html = render(
             url, intro(url, *listing.intro_args), listing.feed, records, chunk, listing.where, taxonomy,
             number, page_urls, per_page, after,
