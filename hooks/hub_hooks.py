@@ -14,6 +14,7 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -72,8 +73,11 @@ def _on_files_content(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -
     global _state
     root = Path(config.config_file_path).resolve().parent
     options = (config.extra or {}).get("hub", {})
+    edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri or "") if config.repo_url else None
     try:
-        hub = pipeline.load_hub(pipeline.HubConfig.from_options(root, options, Path(config.docs_dir).resolve()))
+        hub = pipeline.load_hub(
+            pipeline.HubConfig.from_options(root, options, Path(config.docs_dir).resolve(), edit_base)
+        )
     except TaxonomyError as exc:
         raise PluginError("hub: the contract is broken:\n" + "\n".join(exc.messages)) from exc
     for problem in hub.problems:

@@ -8,10 +8,12 @@ checks and sees the same records. The stages run in order: content
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
+from urllib.parse import urljoin
 
 from hub import urls
 from hub.content.adoption import FOLDER as ADOPTIONS
@@ -31,6 +33,7 @@ from hub.content.taxonomy import Taxonomy
 from hub.index.facets import SearchData, case_study_search, news_search, page_search, resource_search
 from hub.index.groups import PER_PAGE, Indexes, group_case_studies
 from hub.index.related import find_related
+from hub.index.reviews import ReviewItem, select_reviews
 from hub.outputs.feeds import plan_feeds
 from hub.outputs.opendata import (
     render_adoptions_csv, render_adoptions_json, render_csv, render_json, render_outcomes_csv,
@@ -38,6 +41,8 @@ from hub.outputs.opendata import (
 from hub.pages.entries import render_case_study, render_resource
 from hub.pages.listings import GeneratedPage, plan_pages
 from hub.pages.markers import MarkerContext, fill_markers
+from hub.pages.programme import render_programme_page
+from hub.pages.reviews import render_reviews_csv, render_reviews_page
 
 
 @dataclass(frozen=True)
@@ -52,12 +57,16 @@ class HubConfig:
     data: Path = DATA  # the contract's files
     per_page: int = PER_PAGE
     today: date = field(default_factory=date.today)  # decides "due for review" notices
+    edit_base: str | None = None  # where files are edited: repo_url joined with edit_uri (".../edit/main/docs/")
 
     @classmethod
-    def from_options(cls, root: Path, options: Mapping[str, Any], docs: Path | None = None) -> HubConfig:
+    def from_options(
+        cls, root: Path, options: Mapping[str, Any], docs: Path | None = None, edit_base: str | None = None
+    ) -> HubConfig:
         """Read ``extra.hub`` options from mkdocs.yml (paths relative to ``root``)."""
         docs = docs if docs is not None else root / "docs"
         return cls(
+            edit_base=edit_base,
             root=root,
             case_studies=root / options.get("case_studies", "case_studies"),
             docs=docs,
@@ -182,8 +191,30 @@ def check_markers(hub: Hub) -> list[Problem]:
 
 
 def generated_pages(hub: Hub) -> list[GeneratedPage]:
-    """Every page the hub adds: the case-study lists and the theme, area and ICS pages."""
-    return plan_pages(hub.collection, hub.indexes, hub.taxonomy, hub.config.per_page)
+    """Every page the hub adds: the case-study lists, the theme, area and ICS pages, the review desk."""
+    pages = plan_pages(hub.collection, hub.indexes, hub.taxonomy, hub.config.per_page)
+    reviews = render_reviews_page(reviews_of(hub), hub.config.today, edit_url(hub), hub.contract.status_confirmed_for_months)
+    pages.append(GeneratedPage("reviews.md", reviews))
+    collection = hub.collection
+    programme = render_programme_page(
+        collection.case_studies, collection.adoptions, hub.indexes, hub.taxonomy, hub.config.today
+    )
+    pages.append(GeneratedPage("programme.md", programme))
+    return pages
+
+
+def reviews_of(hub: Hub) -> list[ReviewItem]:
+    """What the review desk lists today."""
+    return select_reviews(hub.collection.case_studies, hub.collection.adoptions, hub.config.today)
+
+
+def edit_url(hub: Hub) -> Callable[[str], str] | None:
+    """Where a file (a path relative to the project, e.g. case_studies/x.md) is edited, if the repository is known."""
+    base, config = hub.config.edit_base, hub.config
+    if not base or config.docs is None:
+        return None
+    docs = display_path(config.docs, config.root)  # edit_uri points into docs/: climb out of it
+    return lambda path: urljoin(base, posixpath.relpath(path, docs))
 
 
 def render_entry(hub: Hub, src_uri: str) -> tuple[str, dict[str, str], SearchData] | None:
@@ -246,4 +277,7 @@ def derived_files(hub: Hub, news_urls: Mapping[str, str], site_url: str) -> dict
     derived[urls.API_ADOPTIONS_JSON] = render_adoptions_json(notes, taxonomy, site_url, today)
     derived[urls.API_ADOPTIONS_CSV] = render_adoptions_csv(notes, taxonomy, site_url)
     derived[urls.API_ADOPTION_SCHEMA] = render_schema(hub.contract.adoption_schema)
+    derived[urls.REVIEWS_CSV] = render_reviews_csv(
+        reviews_of(hub), today, site_url, edit_url(hub), hub.contract.status_confirmed_for_months
+    )
     return derived

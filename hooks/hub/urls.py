@@ -25,6 +25,9 @@ FRAMEWORK = "framework/"
 LEADERSHIP = "leadership/"
 NEWS = "news/"
 OPEN_DATA = "open-data/"
+REVIEWS = "reviews/"
+REVIEWS_CSV = "reviews/reviews.csv"
+PROGRAMME = "programme/"
 
 # Where each vocabulary's term pages live: /themes/<id>/, /boroughs/<id>/, /ics/<id>/.
 TERM_SECTIONS = {"themes": "themes", "areas": "boroughs", "ics": "ics"}
