@@ -14,7 +14,8 @@ from hub.content.body import HEADING, mark_code
 from hub.content.records import Adoption, CaseStudy, Contact, Resource
 from hub.content.taxonomy import Taxonomy
 from hub.pages.html import md_escape, raw
-from hub.pages.templating import macro
+from hub.pages.londonmap import render_spread_map
+from hub.pages.templating import Markup, macro
 from hub.text import format_date
 
 # Domains reserved for examples (RFC 2606): mail to them goes nowhere.
@@ -40,7 +41,9 @@ def render_case_study(
 
 def render_tried_elsewhere(record: CaseStudy, notes: Sequence[Adoption], taxonomy: Taxonomy) -> str:
     """The "Tried elsewhere" section: each note's facts, then its own Markdown, its headings two levels down."""
-    parts = [raw(macro("entries.html", "tried_open")(record, notes))]
+    tried = [a for note in notes for a in note.areas]
+    spread = Markup(render_spread_map(record.url, record.areas, list(dict.fromkeys(tried)), taxonomy))
+    parts = [raw(macro("entries.html", "tried_open")(record, notes, spread))]
     for note in notes:
         parts.append(raw(macro("entries.html", "note_open")(note, taxonomy)))
         parts.append(demote_headings(note.body.strip(), 2))

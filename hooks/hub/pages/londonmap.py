@@ -8,6 +8,8 @@ table, for screen readers and print.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from hub.content.taxonomy import Taxonomy
 from hub.index.groups import Indexes
 from hub.pages.templating import Markup, macro
@@ -112,3 +114,18 @@ def render_legend(taxonomy: Taxonomy) -> Markup:
 def render_map_table(from_url: str, indexes: Indexes, taxonomy: Taxonomy) -> str:
     """The map's data as a table: on screen for screen readers, and printed."""
     return str(macro("londonmap.html", "table")(from_url, indexes, taxonomy))
+
+
+def render_spread_map(from_url: str, origin: Sequence[str], tried: Sequence[str], taxonomy: Taxonomy) -> str:
+    """A small map of where a case study started (``origin`` area ids) and where it was tried since."""
+    columns = max(c for c, _, _ in TILES.values()) + 1
+    rows = max(r for _, r, _ in TILES.values()) + 1
+    tile = macro("londonmap.html", "spread_tile")
+    tiles = []
+    for area_id, (col, row, label) in TILES.items():
+        kind = "origin" if area_id in origin else "tried" if area_id in tried else "none"
+        x, y = col * STEP + GAP // 2, row * STEP + GAP // 2
+        tiles.append(tile(from_url, taxonomy.areas[area_id], kind, x, y, label, SIZE))
+    view_box = f"{-GAP} {-GAP} {columns * STEP + 2 * GAP} {rows * STEP + 2 * GAP}"
+    names = [taxonomy.areas[a].name for a in origin], [taxonomy.areas[a].name for a in tried if a not in origin]
+    return str(macro("londonmap.html", "spread")(view_box, tiles, *names))
