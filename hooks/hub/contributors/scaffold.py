@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Sequence
 
 import yaml
 
-from hub.content.contract import PROGRAMME_TEAM, Contract
+from hub.content.contract import PROGRAMME_TEAM, Contract, Section
 from hub.content.records import Contact
 
 
@@ -61,10 +61,53 @@ def front_matter(answers: NewCaseStudy) -> dict[str, Any]:
     return data
 
 
-def render_body(contract: Contract, account: str = "team") -> str:
+@dataclass(frozen=True)
+class NewAdoption:
+    """The answers needed to start an adoption note."""
+
+    case_study: str  # the stem of the case study tried
+    organisation: str
+    boroughs: tuple[str, ...]
+    started: str
+    status: str
+    status_checked: date
+    contact: Contact | None
+    published: date
+    review_due: date
+    account: str = "team"
+    ended: str | None = None
+
+
+def adoption_front_matter(answers: NewAdoption) -> dict[str, Any]:
+    """The fields of a new adoption note, in the order its schema lists them."""
+    data: dict[str, Any] = {
+        "case_study": answers.case_study,
+        "organisation": answers.organisation,
+        "boroughs": list(answers.boroughs),
+        "started": answers.started,
+    }
+    if answers.ended:
+        data["ended"] = answers.ended
+    data.update(status=answers.status, status_checked=answers.status_checked, account=answers.account,
+                published=answers.published, review_due=answers.review_due)
+    data["contact"] = PROGRAMME_TEAM if answers.contact is None else {
+        "name": answers.contact.name, "role": answers.contact.role, "email": answers.contact.email,
+    }
+    return data
+
+
+def render_new_adoption(answers: NewAdoption, contract: Contract) -> str:
+    """The text of a new adoption note."""
+    fields = yaml.safe_dump(
+        adoption_front_matter(answers), sort_keys=False, allow_unicode=True, default_flow_style=None, width=1000
+    )
+    return f"---\n{fields}---\n\n{render_body(contract, answers.account, contract.adoption_sections)}"
+
+
+def render_body(contract: Contract, account: str = "team", sections: Sequence[Section] | None = None) -> str:
     """One heading per section (as the ``account`` writes it), each holding its hint as guidance to replace."""
     parts = []
-    for section in contract.sections:
+    for section in sections if sections is not None else contract.sections:
         optional = "" if section.required else "Optional. "
         remove = "" if section.required else " Delete this section if you do not need it."
         parts.append(f"## {section.heading_for(account)}\n\n<!-- {optional}{section.hint}{remove} -->\n")
