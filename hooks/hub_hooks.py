@@ -15,30 +15,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from hub.build import Hub, HubConfig, load_hub
-from hub.feeds import plan_feeds
-from hub.htmltext import LostBlock, extract_raw, restore_raw
-from hub.markers import MarkerContext, fill_markers
-from hub.news import NewsPost, load_news
-from hub.opendata import render_csv, render_json, render_outcomes_csv
-from hub.postprocess import MarkupChanged, add_csp, allow_inline_script, fix_skip_link, policy, script_hashes
-from hub.render import render_case_study, render_resource
-from hub.schema import render_schema
-from hub.search import (
-    SearchData,
-    build_index,
-    case_study_search,
-    news_search,
-    page_search,
-    resource_search,
-    wrap_for_index,
-)
-from hub.taxonomy import TaxonomyError
+from hub import pipeline
+from hub.content.taxonomy import TaxonomyError
+from hub.index.facets import SearchData
+from hub.outputs.search import build_index, wrap_for_index
+from hub.outputs.security import MarkupChanged, add_csp, allow_inline_script, fix_skip_link, policy, script_hashes
+from hub.pages.html import LostBlock, extract_raw, restore_raw
 from hub_markdown import HubMarkdown
 
 if TYPE_CHECKING:
@@ -67,8 +55,7 @@ LIVE_RELOAD_SCRIPT = re.compile(
 class BuildState:
     """What one build knows; made afresh in on_files (``mkdocs serve`` rebuilds)."""
 
-    hub: Hub
-    news: list[NewsPost]
+    hub: pipeline.Hub
     news_urls: dict[str, str]  # post src_uri -> URL, once the blog plugin has placed it
     hub_pages: set[str]  # src_uri of every page the hub adds: case studies, resources, lists
     search_data: dict[str, SearchData] = field(default_factory=dict)  # what each page tells Pagefind
@@ -99,62 +86,50 @@ def _on_files_content(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -
     """Load all content once, report its problems, and add its pages."""
     global _state
     root = Path(config.config_file_path).resolve().parent
-    docs_dir = Path(config.docs_dir).resolve()
-    # Resources are pages in docs/leadership/: their src_uri is leadership/<name>.md.
-    options = {"resources": os.path.relpath(docs_dir / "leadership", root), **(config.extra or {}).get("hub", {})}
+    options = (config.extra or {}).get("hub", {})
+    edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri or "") if config.repo_url else None
     try:
-        hub = load_hub(HubConfig.from_options(root, options))
+        hub = pipeline.load_hub(
+            pipeline.HubConfig.from_options(root, options, Path(config.docs_dir).resolve(), edit_base)
+        )
     except TaxonomyError as exc:
-        raise PluginError("hub: the taxonomy is broken:\n" + "\n".join(exc.messages)) from exc
+        raise PluginError("hub: the contract is broken:\n" + "\n".join(exc.messages)) from exc
     for problem in hub.problems:
         (log.warning if problem.severity == "error" else log.info)(str(problem))
 
+    docs_dir = Path(config.docs_dir).resolve()
     for record in hub.collection.case_studies:
         _claim(files, record.src_uri)
-        path = hub.config.case_studies / f"{record.stem}.md"
-        files.append(_case_study_file(record.src_uri, path, docs_dir, record.decodable, config))
+        files.append(_case_study_file(record.src_uri, hub.source_path(record), docs_dir, record.decodable, config))
     for resource in hub.collection.resources:
         file = files.get_file_from_path(resource.src_uri)
         if file is not None:  # listed on the leadership page, not one by one in the nav
             file.inclusion = NOT_IN_NAV
-    for page in hub.pages:
+    pages = pipeline.generated_pages(hub)
+    for page in pages:
         _claim(files, page.src_uri)
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=NOT_IN_NAV))
-    hub_pages = {*hub.by_src_uri, *hub.resources_by_src_uri, *(p.src_uri for p in hub.pages)}
-    _state = BuildState(hub, [], {}, hub_pages)
+    hub_pages = {*hub.by_src_uri, *hub.resources_by_src_uri, *(p.src_uri for p in pages)}
+    _state = BuildState(hub, {}, hub_pages)
     return files
 
 
 # After Material's blog plugin (-50), which gives news posts their final URLs.
 @event_priority(-100)
 def _on_files_derived(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files:
-    """News for listings and feeds, then the feeds and open data files."""
+    """Feeds and open data, once the news posts have their URLs."""
     state = _current()
-    docs_dir = Path(config.docs_dir).resolve()
-    state.news = load_news(docs_dir / "news" / "posts", docs_dir)
-    state.news_urls = {p.src_uri: f.url for p in state.news if (f := files.get_file_from_path(p.src_uri)) is not None}
+    state.news_urls = {
+        p.src_uri: f.url for p in state.hub.news if (f := files.get_file_from_path(p.src_uri)) is not None
+    }
     site_url = config.site_url or "http://127.0.0.1:8000/"
-    for path, content in _derived_files(state.hub, state.news, state.news_urls, site_url).items():
+    for path, content in pipeline.derived_files(state.hub, state.news_urls, site_url).items():
         _claim(files, path)
         files.append(File.generated(config, path, content=content))
     return files
 
 
 on_files = CombinedEvent(_on_files_content, _on_files_derived)
-
-
-def _derived_files(hub: Hub, news: list[NewsPost], news_urls: dict[str, str], site_url: str) -> dict[str, str | bytes]:
-    """Feeds and open data, by their path in the site."""
-    records = hub.collection.case_studies
-    derived: dict[str, str | bytes] = {
-        feed.path: feed.xml
-        for feed in plan_feeds(records, hub.indexes, hub.taxonomy, site_url, hub.config.today, news, news_urls)
-    }
-    derived["api/case-studies.json"] = render_json(records, hub.taxonomy, site_url, hub.config.today)
-    derived["api/case-studies.csv"] = render_csv(records, hub.taxonomy, site_url)
-    derived["api/outcomes.csv"] = render_outcomes_csv(records, site_url)
-    derived["api/case-study.schema.json"] = render_schema(hub.contract.schema)
-    return derived
 
 
 def _claim(files: Files, src_uri: str) -> None:
@@ -209,50 +184,30 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """Render case studies and resources from their records; fill markers in other pages."""
     state = _current()
-    hub, src_uri = state.hub, page.file.src_uri
-    record = hub.case_study_at(src_uri)
-    if record is not None:
-        page.meta.update(title=record.title, description=record.summary)
-        state.search_data[src_uri] = case_study_search(record, hub.taxonomy)
-        return render_case_study(record, hub.taxonomy, today=hub.config.today, related=hub.related.get(record.stem, ()))
-    resource = hub.resource_at(src_uri)
-    if resource is not None:
-        page.meta.update(title=resource.title, description=resource.summary)
-        state.search_data[src_uri] = resource_search(resource, hub.taxonomy)
-        return render_resource(resource, hub.taxonomy)
+    src_uri = page.file.src_uri
+    entry = pipeline.render_entry(state.hub, src_uri)
+    if entry is not None:
+        text, meta, search = entry
+        page.meta.update(meta)
+        state.search_data[src_uri] = search
+        return text
     if page.file.generated_by is not None:
         return markdown
-    _describe_for_search(page, state)
-    context = MarkerContext(
-        page_url=page.url,
-        case_studies=hub.collection.case_studies,
-        indexes=hub.indexes,
-        taxonomy=hub.taxonomy,
-        programme_team=hub.contract.programme_team,
-        schema=hub.contract.schema,
-        repo_url=config.repo_url,
-        news=state.news,
-        news_urls=state.news_urls,
+    search = pipeline.describe_page(state.hub, src_uri, page.meta)
+    if search is not None:
+        state.search_data[src_uri] = search
+    filled, problems = pipeline.fill_page_markers(
+        state.hub, src_uri, markdown, _body_line(page.file.content_string, markdown), config.repo_url, state.news_urls
     )
-    path = f"{Path(config.docs_dir).name}/{src_uri}"
-    filled, problems = fill_markers(markdown, path, context, source=page.file.content_string)
     for problem in problems:
         log.warning(str(problem))
     return filled
 
 
-def _describe_for_search(page: Page, state: BuildState) -> None:
-    """Pagefind facets for hand-written pages: news posts, guidance (with its themes) and the rest."""
-    if (page.meta.get("search") or {}).get("exclude"):
-        return
-    post = next((p for p in state.news if p.src_uri == page.file.src_uri), None)
-    if post is not None:
-        state.search_data[page.file.src_uri] = news_search(post)
-        return
-    kind = "Guidance" if page.file.src_uri.startswith("framework/") else "Page"
-    taxonomy = state.hub.taxonomy
-    themes = tuple(t.id for t in (taxonomy.themes.resolve(str(v)) for v in page.meta.get("themes") or ()) if t)
-    state.search_data[page.file.src_uri] = page_search(kind, themes, taxonomy)
+def _body_line(source: str, body: str) -> int:
+    """The line of the file on which MkDocs' Markdown (the file without its front matter) starts."""
+    at = source.rfind(body) if body else -1
+    return source.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE_STUDIES = ROOT / "case_studies"
-RESOURCES = ROOT / "docs" / "leadership"
+DOCS = ROOT / "docs"
+RESOURCES = DOCS / "leadership"
 
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
@@ -15,8 +16,8 @@ if str(ROOT / "hooks") not in sys.path:
 
 def contract_or_exit():
     """The contract, or exit 2 listing every mistake in the taxonomy or the settings."""
-    from hub.contract import load_contract
-    from hub.taxonomy import TaxonomyError
+    from hub.content.contract import load_contract
+    from hub.content.taxonomy import TaxonomyError
 
     try:
         return load_contract()

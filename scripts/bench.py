@@ -43,8 +43,8 @@ from pathlib import Path
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import ROOT
 
-from hub.contributing import splice
-from hub.taxonomy import Taxonomy, load_taxonomy
+from hub.contributors.guide import splice
+from hub.content.taxonomy import Taxonomy, load_taxonomy
 
 PERFORMANCE_PAGE = ROOT / "docs" / "performance.md"
 START, END = "<!-- generated: bench -->", "<!-- end generated: bench -->"
@@ -69,6 +69,9 @@ def synthetic_case_study(n: int, taxonomy: Taxonomy, rng: random.Random) -> str:
     areas = rng.sample([a.name for a in taxonomy.areas], k=rng.randint(1, 2))
     settings = rng.sample([s.id for s in taxonomy.settings], k=rng.randint(1, 2))
     published = date(2016, 1, 1) + timedelta(days=rng.randint(0, 3600))
+    started = published - timedelta(days=rng.randint(100, 2000))
+    status = rng.choice(["piloting", "running", "scaled", "stopped", "not-known"])
+    ended = f'ended: "{published.year}-{published.month:02d}"\n' if status == "stopped" else ""
 
     def paragraph(words: int) -> str:
         text = " ".join(rng.choice(WORDS) for _ in range(words))
@@ -81,9 +84,12 @@ organisation: "Synthetic practice {n % 700}"
 boroughs: [{", ".join(areas)}]
 themes: [{", ".join(themes)}]
 settings: [{", ".join(settings)}]
-published: {published.isoformat()}
+started: "{started.year}-{started.month:02d}"
+{ended}published: {published.isoformat()}
 review_due: {(published + timedelta(days=365)).isoformat()}
-status: {rng.choice(["piloting", "running", "scaled", "stopped"])}
+status: {status}
+status_checked: {published.isoformat()}
+account: team
 evidence: {rng.choice(["idea", "tested", "measured", "independently-evaluated"])}
 contact: programme-team
 example: true

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""List case studies due or overdue for review, with their contacts.
+"""List case studies and adoption notes due or overdue for review, with their contacts.
 
 Usage:
   python scripts/review_due.py               # due today or overdue
@@ -18,27 +18,26 @@ from pathlib import Path
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import CASE_STUDIES, contract_or_exit, run
 
-from hub.collection import load_collection
-from hub.htmltext import format_date
-from hub.model import CaseStudy
+from hub import pipeline
+from hub.index.reviews import ReviewItem, select_reviews
+from hub.text import format_date, plural
 
 COLUMNS = ["review_due", "days", "title", "path", "url", "contact_name", "contact_role", "contact_email"]
 
 
-def due(case_studies: tuple[CaseStudy, ...], today: date, within: int) -> list[CaseStudy]:
-    """Case studies whose review date is on or before ``today + within`` days, soonest first."""
+def due(items: list[ReviewItem], today: date, within: int) -> list[ReviewItem]:
+    """Entries whose review date is on or before ``today + within`` days, soonest first."""
     limit = today + timedelta(days=within)
-    found = [c for c in case_studies if c.review_due is not None and c.review_due <= limit]
-    return sorted(found, key=lambda c: (c.review_due, c.path))
+    return [i for i in items if i.review_due is not None and i.review_due <= limit]
 
 
 def when(review_due: date, today: date) -> str:
     days = (review_due - today).days
     if days < 0:
-        return f"overdue by {-days} day{'s' if days != -1 else ''}"
+        return f"overdue by {plural(-days, 'day')}"
     if days == 0:
         return "due today"
-    return f"due in {days} day{'s' if days != 1 else ''}"
+    return f"due in {plural(days, 'day')}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,29 +50,37 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.within < 0:
         parser.error("--within must be 0 or more")
-    contract = contract_or_exit()
-    collection = load_collection(args.case_studies.resolve(), Path.cwd(), contract)
-    listed = due(collection.case_studies, args.today, args.within)
+    contract_or_exit()
+    config = pipeline.HubConfig(root=Path.cwd(), case_studies=args.case_studies.resolve(), today=args.today)
+    collection = pipeline.load_hub(config).collection
+    listed = due(select_reviews(collection.case_studies, collection.adoptions, args.today, args.within), args.today,
+                 args.within)
     if args.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(COLUMNS)
-        for c in listed:
-            contact = c.contact
+        for item in listed:
+            contact = item.contact
+            assert item.review_due is not None
             writer.writerow([
-                c.review_due.isoformat(), (c.review_due - args.today).days, c.title, c.path, f"/{c.url}",
-                contact.name if contact else "", contact.role if contact else "", contact.email if contact else "",
+                item.review_due.isoformat(), (item.review_due - args.today).days, item.title, item.path,
+                f"/{item.url}", contact.name if contact else "", contact.role if contact else "",
+                contact.email if contact else "",
             ])
         return 0
     if not listed:
         horizon = f" or due in the next {args.within} days" if args.within else ""
         print(f"No case studies are due for review{horizon} (as of {format_date(args.today)}).")
         return 0
-    for c in listed:
-        contact = f"{c.contact.name} <{c.contact.email}>" if c.contact else "no contact"
-        print(f"{c.review_due.isoformat()}  {when(c.review_due, args.today):<20}  {c.path}")
-        print(f"            {c.title}")
+    for item in listed:
+        assert item.review_due is not None
+        contact = f"{item.contact.name} <{item.contact.email}>" if item.contact else "no contact"
+        print(f"{item.review_due.isoformat()}  {when(item.review_due, args.today):<20}  {item.path}")
+        print(f"            {item.title}")
         print(f"            contact: {contact}")
-    print(f"{len(listed)} case stud{'y' if len(listed) == 1 else 'ies'} to review.")
+    case_studies = sum(1 for i in listed if i.kind == "case study")
+    notes = len(listed) - case_studies
+    counted = plural(case_studies, "case study") + (f" and {plural(notes, 'adoption note')}" if notes else "")
+    print(f"{counted} to review.")
     return 0
 
 

@@ -17,13 +17,10 @@ import os
 from pathlib import Path
 
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
-from _paths import CASE_STUDIES, RESOURCES, contract_or_exit, run
+from _paths import CASE_STUDIES, DOCS, RESOURCES, contract_or_exit, run
 
-from hub.casestudy import parse_case_study
-from hub.collection import collect, display_path, load_collection
-from hub.contract import Contract
-from hub.problems import Problem, count_errors
-from hub.resource import parse_resource
+from hub import pipeline
+from hub.content.problems import Problem, count_errors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,35 +36,17 @@ def main(argv: list[str] | None = None) -> int:
         help="the leadership resources folder (default: docs/leadership/ of this project)",
     )
     args = parser.parse_args(argv)
-    contract = contract_or_exit()
-    problems, files = check(args.paths, args.case_studies, args.resources, contract)
+    contract_or_exit()  # a broken contract is listed, with exit status 2
+    # Paths in messages are relative to the current folder, so a terminal can open them.
+    here = Path.cwd()
+    docs = DOCS if args.resources == RESOURCES else None  # the project's own pages, when checking the project
+    config = pipeline.HubConfig(
+        root=here, case_studies=args.case_studies.resolve(), docs=docs, resources=args.resources.resolve(),
+        news=docs / "news" / "posts" if docs else None,
+    )
+    problems, files = pipeline.check(config, args.paths)
     report(problems, files, annotate=os.environ.get("GITHUB_ACTIONS") == "true")
     return 1 if count_errors(problems) else 0
-
-
-def check(paths: list[Path], folder: Path, resources: Path, contract: Contract) -> tuple[list[Problem], int]:
-    """Problems in ``paths`` (all content if empty), checked against the whole collection.
-
-    Paths in messages are relative to the current folder, so a terminal can open them.
-    """
-    here = Path.cwd()
-    collection = load_collection(folder.resolve(), here, contract, resources.resolve())
-    if not paths:
-        return list(collection.problems), len(collection.case_studies) + len(collection.resources)
-    files = [f for p in paths for f in (sorted(p.rglob("*.md")) if p.is_dir() else [p])]
-    shown = {display_path(f.resolve(), here): f for f in files}
-    known = {c.path for c in (*collection.case_studies, *collection.resources)}
-    problems = [Problem(name, 1, "file", "does not exist") for name, f in shown.items() if not f.is_file()]
-    new = [(name, f) for name, f in shown.items() if f.is_file() and name not in known]
-    new_resources = [
-        parse_resource(f.read_bytes(), name, f.stem, contract) for name, f in new if f.resolve().parent == resources.resolve()
-    ]
-    new_case_studies = [
-        parse_case_study(f.read_bytes(), name, f.stem, contract) for name, f in new if f.resolve().parent != resources.resolve()
-    ]
-    combined = collect([*collection.case_studies, *new_case_studies], (), [*collection.resources, *new_resources])
-    problems += [p for p in combined.problems if p.path in shown]
-    return sorted(problems), len(shown)
 
 
 def report(problems: list[Problem], files: int, annotate: bool = False) -> None:

@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped contract and the shipped site, built once."""
+"""Shared fixtures: the shipped hub (content loaded and checked), its contract, and the built site, each once."""
 
 from __future__ import annotations
 
@@ -9,13 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from hub.contract import Contract, load_contract
+from hub.content.contract import Contract
+from hub.pipeline import Hub, HubConfig, load_hub
 from support import ROOT
 
 
 @pytest.fixture(scope="session")
-def contract() -> Contract:
-    return load_contract()
+def hub() -> Hub:
+    """The shipped content, loaded and checked once per test session, as the build loads it."""
+    return load_hub(HubConfig.from_options(ROOT, {}))
+
+
+@pytest.fixture(scope="session")
+def contract(hub: Hub) -> Contract:
+    return hub.contract
 
 
 @pytest.fixture(scope="session")

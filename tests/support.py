@@ -2,40 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from hub.content.records import CaseStudy
+from hub.content.taxonomy import Taxonomy, load_taxonomy
+
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-VALID_FRONT_MATTER: dict[str, Any] = {
-    "title": "Same-day telephone triage in a Greenwich practice",
-    "summary": "Every request for an appointment is triaged by a GP on the same day.",
-    "organisation": "Example Medical Centre",
-    "boroughs": ["Greenwich"],
-    "themes": ["accessible-care"],
-    "published": "2025-03-05",
-    "review_due": "2026-03-05",
-    "status": "running",
-    "evidence": "measured",
-    "contact": {"name": "Alex Example", "role": "Practice manager", "email": "alex@example.org"},
-}
+# A valid case study, as a contributor would write it: its front matter as data, and its body.
+_VALID = (FIXTURES / "case-study.md").read_text(encoding="utf-8")
+VALID_FRONT_MATTER: dict[str, Any] = yaml.safe_load(_VALID.split("---\n")[1])
+VALID_BODY = _VALID.split("---\n", 2)[2].lstrip("\n")
 
-VALID_BODY = """\
-## What we did
 
-We triaged every request on the day.
-
-## Results
-
-Fewer people waited.
-
-## What we learned
-
-Start small.
-"""
 
 
 def case_study_text(front_matter: dict[str, Any] | None = None, body: str = VALID_BODY, **changes: Any) -> str:
@@ -48,3 +33,15 @@ def case_study_text(front_matter: dict[str, Any] | None = None, body: str = VALI
             data[key] = value
     dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=None)
     return f"---\n{dumped}---\n\n{textwrap.dedent(body)}"
+
+
+def record(stem: str, **fields: Any) -> CaseStudy:
+    """An in-memory case study, as parsing would give it: ``ics`` follows from ``areas``."""
+    areas = tuple(fields.pop("areas", ("camden",)))
+    defaults: dict[str, Any] = {"path": f"case_studies/{stem}.md", "title": stem.title(), "readable": True}
+    return CaseStudy(stem=stem, areas=areas, ics=_taxonomy().ics_of_areas(areas), **{**defaults, **fields})
+
+
+@functools.cache
+def _taxonomy() -> Taxonomy:
+    return load_taxonomy()

@@ -48,7 +48,9 @@
     item.appendChild(heading);
     var meta = element("p", "hub-hit__meta");
     meta.appendChild(element("span", "hub-badge hub-hit__type", data.meta.type || "Page"));
+    if (data.meta.when) meta.appendChild(element("span", "hub-hit__when", " " + data.meta.when));
     if (data.meta.organisation) meta.appendChild(document.createTextNode(" " + data.meta.organisation));
+    if (data.meta.tried) meta.appendChild(element("span", "hub-hit__tried", " " + data.meta.tried));
     item.appendChild(meta);
     var excerpt = element("p", "hub-hit__excerpt");
     if (showSummary && data.meta.summary) excerpt.textContent = data.meta.summary;
@@ -165,6 +167,7 @@
 
   function options(filters) {
     var chosen = { filters: filters };
+    if (sort.value === "started") chosen.sort = { started: "desc" };
     if (sort.value === "newest") chosen.sort = { date: "desc" };
     if (sort.value === "title") chosen.sort = { title: "asc" };
     return chosen;
@@ -198,18 +201,18 @@
     });
   }
 
-  // Year values come from the index; add any that the page does not list yet.
-  function addYears(available) {
-    var set = form.querySelector('[data-facet="year"] .hub-facet__options');
-    Object.keys(available || {}).sort().reverse().forEach(function (year) {
-      if (set.querySelector('input[value="' + year + '"]')) return;
+  // Periods and years come from the index; add any that the page does not list yet, newest first.
+  function addValues(facet, available) {
+    var set = form.querySelector('[data-facet="' + facet + '"] .hub-facet__options');
+    Object.keys(available || {}).sort().reverse().forEach(function (value) {
+      if (set.querySelector('input[value="' + value + '"]')) return;
       var wrap = element("div", "hub-choice");
       var box = element("input");
       box.type = "checkbox";
-      box.id = "facet-year-" + year;
-      box.name = "year";
-      box.value = year;
-      var label = element("label", "", year + " ");
+      box.id = "facet-" + facet + "-" + value.replace(/\W+/g, "-");
+      box.name = facet;
+      box.value = value;
+      var label = element("label", "", value + " ");
       label.htmlFor = box.id;
       label.appendChild(element("span", "hub-facet__count"));
       wrap.appendChild(box);
@@ -243,7 +246,8 @@
     count.textContent = "Searching\u2026";
     return pagefind().then(function (pf) {
       return pf.filters().then(function (all) {
-        addYears(all.year);
+        addValues("started", all.started);
+        addValues("year", all.year);
         return Promise.all([pf.search(term, options(filtersExcept(null))), updateCounts(pf, term)]);
       });
     }).then(function (done) {
@@ -304,7 +308,8 @@
 
   var params = readUrl();
   pagefind().then(function (pf) { return pf.filters(); }).then(function (all) {
-    addYears(all.year);
+    addValues("started", all.started);
+    addValues("year", all.year);
     tickFromUrl(params);
     return runSearch();
   }).catch(function () {

@@ -21,9 +21,11 @@
   var submitted = false;
   var file = { name: "", text: "" };
 
-  // Same rules as the validator (hooks/hub/rules.py, reading.py).
-  var MARKUP = /<[A-Za-z\/!]|\]\(|\*\*|__|`/;
-  var EMAIL = /^[^@\s<>()\[\],;:"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+  // The contract's rules, written into the page by the build (hooks/hub/pages/submitform.py):
+  // limits, sections, consent and the validator's own patterns.
+  var RULES = JSON.parse(root.querySelector("#hub-submit-rules").textContent);
+  var MARKUP = new RegExp(RULES.patterns.markup);
+  var EMAIL = new RegExp(RULES.patterns.email);
   var URL = /^https?:\/\/[^\s\/]+\.[^\s]+$/;
   var PLAIN = /^[A-Za-z][A-Za-z0-9 '&-]*[A-Za-z0-9]$/;
   var YAML_WORDS = ["yes", "no", "on", "off", "true", "false", "null", "y", "n"];
@@ -60,7 +62,9 @@
     if (box.tagName === "FIELDSET") {
       if (name === "contact") return checkContact();
       var picked = checked(name);
-      if (name === "checks") return picked.length === 3 ? "" : "Tick all three boxes before you create the file";
+      if (name === "checks") {
+        return picked.length === RULES.consent.length ? "" : "Tick all " + RULES.consent.length + " boxes before you create the file";
+      }
       if (required && picked.length === 0) return "Choose at least one: " + label(name).toLowerCase();
       return "";
     }
@@ -70,10 +74,39 @@
     if (limit && text.length > limit) return label(name) + " must be " + limit + " characters or fewer (it has " + text.length + ")";
     if (name === "summary" && MARKUP.test(text)) return "Summary must be plain text, without HTML or Markdown formatting";
     if (name === "summary" && text.indexOf("\n") !== -1) return "Summary must be one paragraph, without line breaks";
+    if (name === "started" || name === "ended") return checkPeriod(name, text);
     if (name === "sources") {
       var bad = text.split("\n").map(function (s) { return s.trim(); })
         .filter(function (s) { return s && !URL.test(s); });
       if (bad.length) return "'" + bad[0] + "' is not a web address starting with https://";
+    }
+    return "";
+  }
+
+  // When the work started and ended: a year or a year and month, not in the future, ended not before started.
+  var PERIOD = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
+  function monthOf(text) {
+    var m = PERIOD.exec(text);
+    return m ? Number(m[1]) * 12 + (m[2] ? Number(m[2]) - 1 : 0) : null;
+  }
+  function checkPeriod(name, text) {
+    var when = monthOf(text);
+    var now = new Date();
+    if (when === null) return label(name) + " must be a year, like 2019, or a year and month, like 2019-04";
+    if (when > now.getFullYear() * 12 + now.getMonth()) return label(name) + " cannot be in the future";
+    if (name === "ended") {
+      var start = monthOf(value("started"));
+      if (start !== null && Math.floor(when / 12) * 12 + (text.length > 4 ? when % 12 : 11) < start) {
+        return "When the work stopped cannot be before it started";
+      }
+    }
+    return "";
+  }
+
+  function checkStopped() {
+    if (checked("status")[0] === "stopped" && !value("ended")) return "The work has stopped: enter when it stopped";
+    if (value("ended") && checked("status")[0] && checked("status")[0] !== "stopped") {
+      return "You entered when the work stopped: choose the status Stopped, or clear that date";
     }
     return "";
   }
@@ -107,7 +140,7 @@
   function validate() {
     var problems = [];
     fields().forEach(function (name) {
-      var message = checkField(name);
+      var message = checkField(name) || (name === "ended" ? checkStopped() : "");
       show(name, message);
       if (message) problems.push({ name: name, message: message });
     });
@@ -164,6 +197,10 @@
     return words ? words.join("-") : "my-case-study";
   }
 
+  function account() {
+    return checked("account")[0] || "team";
+  }
+
   function buildFile() {
     var today = new Date();
     var nextYear = new Date(today.getFullYear() + 1, today.getMonth(), today.getDate());
@@ -177,8 +214,11 @@
       "themes: " + list(checked("themes"))
     ];
     if (checked("settings").length) lines.push("settings: " + list(checked("settings")));
+    lines.push("started: " + JSON.stringify(value("started")));
+    if (value("ended")) lines.push("ended: " + JSON.stringify(value("ended")));
     lines.push("published: " + isoDate(today), "review_due: " + isoDate(nextYear));
-    lines.push("status: " + scalar(checked("status")[0]), "evidence: " + scalar(checked("evidence")[0]));
+    lines.push("status: " + scalar(checked("status")[0]), "status_checked: " + isoDate(today));
+    lines.push("account: " + scalar(account()), "evidence: " + scalar(checked("evidence")[0]));
     if (checked("contact")[0] === "person") {
       lines.push(
         "contact:",
@@ -195,12 +235,9 @@
       sources.forEach(function (s) { lines.push("  - " + scalar(s)); });
     }
     lines.push("---", "");
-    Array.prototype.forEach.call(form.querySelectorAll("textarea[name]"), function (area) {
-      var name = area.name;
-      if (["summary", "sources"].indexOf(name) !== -1) return;
-      var text = value(name);
-      if (!text) return;
-      lines.push("## " + label(name), "", text, "");
+    RULES.sections.forEach(function (section) {
+      var text = value(section.id);
+      if (text) lines.push("## " + (account() === "compiled" ? section.compiled : section.heading), "", text, "");
     });
     return lines.join("\n");
   }

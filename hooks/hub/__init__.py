@@ -1,9 +1,19 @@
-"""The hub's logic: load, validate, index and render content.
+"""The hub's logic: files in, records, groupings, pages and outputs out.
 
-Nothing in this package imports MkDocs. The files named under ``hooks:`` in
-``mkdocs.yml`` and the command-line scripts in ``scripts/`` are thin adapters
-around it, so the same logic can drive another generator later.
+Nothing in this package imports MkDocs. ``hooks/hub_hooks.py`` (the MkDocs
+adapter) and the command-line scripts in ``scripts/`` call ``pipeline``, so the
+same checks and the same pages come from every entry point, and the logic can
+drive another generator later.
 
-Data flows one way: files -> records (``casestudy``) -> indexes (``indexes``)
--> rendered pages (``render``, ``site``).
+Stages, in the order data flows (an import-linter contract in pyproject.toml
+keeps imports flowing this way, and MkDocs out):
+
+- ``content``: files -> typed records and every problem with them;
+- ``index``: records -> groupings (by theme, area, ICS, setting), facets, related;
+- ``pages``, ``outputs``, ``contributors``: groupings -> what readers and
+  contributors see (pages, feeds and data, guides and forms); none imports another;
+- ``pipeline``: the one entry point that runs the stages in order.
+
+``urls`` (every address) and ``text`` (words and numbers for people) sit below
+them all.
 """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from support import ROOT
-from hub.build import HubConfig, load_hub
+from hub.pipeline import HubConfig, load_hub
 
 _HUB = load_hub(HubConfig.from_options(ROOT, {}))
 _FIRST = _HUB.collection.case_studies[0]

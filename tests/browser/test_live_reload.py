@@ -21,7 +21,7 @@ import pytest
 from pagecheck import CSP_WATCH
 from playwright.sync_api import expect
 
-from hub.postprocess import policy, script_hashes
+from hub.outputs.security import policy, script_hashes
 from support import ROOT
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from support import ROOT
-from hub.build import HubConfig, load_hub
+from hub.pipeline import HubConfig, load_hub
 
 pytestmark = pytest.mark.browser
 HUB = load_hub(HubConfig.from_options(ROOT, {}))
@@ -87,7 +87,8 @@ def test_a_shared_search_url_restores_the_view(page, base_url):
     expect(page.locator("#hub-count")).to_have_text(f"{n} results with these filters")
     expect(page.locator(".hub-hit__title")).to_have_count(min(n, 10))
     titles = page.locator(".hub-hit__title").all_inner_texts()
-    assert set(titles) == {r.title for r in HUB.indexes.themes[theme.id]}
+    # The first page of results: all from the theme (many share a publication date, so which ten is open).
+    assert len(set(titles)) == min(n, 10) and set(titles) <= {r.title for r in HUB.indexes.themes[theme.id]}
 
 
 def test_sort_by_title(page, base_url):

@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from hub.casestudy import parse_case_study
+from hub.content.casestudy import parse_case_study
 from test_accessibility import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
@@ -23,8 +23,10 @@ def fill_valid(page, named_contact: bool = True) -> None:
     page.get_by_role("group", name="Where the work happened").get_by_label("City of London").check()
     page.get_by_role("group", name="Themes").get_by_label("Accessible care").check()
     page.get_by_role("group", name="Settings (optional)").get_by_label("General practice", exact=True).check()
+    page.get_by_label("When the work started").fill("2024-09")
     page.get_by_role("group", name="Status").get_by_label("Running").check()
     page.get_by_role("group", name="Evidence").get_by_label("Measured").check()
+    page.get_by_role("group", name="Who is writing this").get_by_label("Written by the team").check()
     if named_contact:
         page.get_by_label("A named person").check()
         page.get_by_label("Their name").fill("Alex Example")

@@ -11,36 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-FIXTURE_CONFIG = """\
-site_name: Fixture hub
-site_url: https://hub.example.org/
-repo_url: https://github.com/example/hub
-edit_uri: edit/main/docs/
-theme:
-  name: material
-  custom_dir: {theme}
-  font: false
-  features: [content.action.edit]
-strict: true
-validation:
-  omitted_files: warn
-  not_found: warn
-  anchors: warn
-hooks:
-  - {hooks}
-plugins: []
-markdown_extensions: [attr_list, md_in_html, tables]
-extra:
-  hub:
-    case_studies: case_studies
-nav:
-  - Home: index.md
-  - Case studies: case-studies/index.md
-  - Themes: themes/index.md
-  - Boroughs: boroughs/index.md
-  - ICS: ics/index.md
-  - Contribute: contribute.md
-"""
+# The fixture project's mkdocs.yml, with {hooks} and {theme} filled in.
+FIXTURE_CONFIG = (ROOT / "tests" / "fixtures" / "site" / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 @dataclass
@@ -73,6 +45,7 @@ def write_site(root: Path, case_studies: dict[str, str | bytes], docs: dict[str,
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     for name, content in case_studies.items():
         path = root / "case_studies" / name
+        path.parent.mkdir(parents=True, exist_ok=True)  # adoptions/ notes
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:

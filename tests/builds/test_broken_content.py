@@ -40,7 +40,7 @@ def test_preview_build_keeps_the_broken_case_study_and_shows_its_problems(tmp_pa
     assert built.returncode == 0, built.log
     page = built.html("case-studies/broken/")
     assert "This case study has 1 problem." in page
-    assert "boroughs[1]: &#x27;Hackny&#x27; is not a known London area" in page
+    assert "boroughs[1]: &#39;Hackny&#39; is not a known London area" in page
     assert "A broken one" in built.html("case-studies/")
 
 
@@ -86,9 +86,9 @@ def test_unsafe_content_fails_the_strict_build_and_warnings_do_not(tmp_path):
     write_site(tmp_path, {"good.md": GOOD, "unsafe.md": case_study_text(title="Unsafe", body=body), "warned.md": warned})
     built = build(tmp_path)
     assert built.returncode != 0
-    assert "case_studies/unsafe.md:16: body: the HTML attribute 'onerror=' is not allowed: pages may not run code" in built.log
+    assert "case_studies/unsafe.md:19: body: the HTML attribute 'onerror=' is not allowed: pages may not run code" in built.log
     assert "WARNING -  case_studies/warned.md" not in built.log
-    assert "case_studies/warned.md:16: patient data: warning: 'DOB' may introduce a date of birth" in built.log
+    assert "case_studies/warned.md:19: patient data: warning: 'DOB' may introduce a date of birth" in built.log
 
 
 def test_overdue_case_study_page_says_so(tmp_path):

@@ -9,12 +9,9 @@ from urllib.parse import urljoin
 import pytest
 
 from support import ROOT
-from hub.build import HubConfig, load_hub
 
 pytestmark = pytest.mark.build
 
-HUB = load_hub(HubConfig.from_options(ROOT, {}))
-CASE_STUDIES = HUB.collection.case_studies
 
 
 def listed(site: Path, url: str) -> set[str]:
@@ -28,12 +25,16 @@ def listed(site: Path, url: str) -> set[str]:
     return targets
 
 
+STEMS = sorted(path.stem for path in (ROOT / "case_studies").glob("*.md"))
+
+
 def test_there_is_shipped_content():
-    assert CASE_STUDIES, "case_studies/ is empty"
+    assert STEMS, "case_studies/ is empty"
 
 
-@pytest.mark.parametrize("record", CASE_STUDIES, ids=lambda r: r.stem)
-def test_nothing_is_lost(shipped_site, record):
+@pytest.mark.parametrize("stem", STEMS)
+def test_nothing_is_lost(shipped_site, hub, stem):
+    record = hub.collection.by_stem()[stem]
     page = f"/case-studies/{record.stem}/"
     assert (shipped_site / "case-studies" / record.stem / "index.html").is_file()
     assert page in listed(shipped_site, "case-studies")
@@ -41,76 +42,81 @@ def test_nothing_is_lost(shipped_site, record):
         assert page in listed(shipped_site, f"themes/{theme}"), theme
     for area in record.areas:
         assert page in listed(shipped_site, f"boroughs/{area}"), area
-        ics = HUB.taxonomy.areas[area].ics
+        ics = hub.taxonomy.areas[area].ics
         if ics:
             assert page in listed(shipped_site, f"ics/{ics}"), ics
 
 
-def test_every_term_has_a_page(shipped_site):
-    for theme in HUB.taxonomy.themes:
+def test_every_term_has_a_page(shipped_site, hub):
+    for theme in hub.taxonomy.themes:
         assert (shipped_site / "themes" / theme.id / "index.html").is_file()
-    for area in HUB.taxonomy.areas:
+    for area in hub.taxonomy.areas:
         assert (shipped_site / "boroughs" / area.id / "index.html").is_file()
-    for ics in HUB.taxonomy.ics:
+    for ics in hub.taxonomy.ics:
         assert (shipped_site / "ics" / ics.id / "index.html").is_file()
 
 
-def test_every_theme_page_lists_its_case_studies_and_resources(shipped_site):
+def test_every_theme_page_lists_its_case_studies_and_resources(shipped_site, hub):
     """Issue 3: the generated theme pages and the framework's theme pages list everything tagged."""
-    for theme in HUB.taxonomy.themes:
+    for theme in hub.taxonomy.themes:
         linked = listed(shipped_site, f"themes/{theme.id}")
-        for record in HUB.indexes.themes[theme.id]:
+        for record in hub.indexes.themes[theme.id]:
             assert f"/case-studies/{record.stem}/" in linked, (theme.id, record.stem)
-        for resource in HUB.indexes.resources_by_theme[theme.id]:
+        for resource in hub.indexes.resources_by_theme[theme.id]:
             assert f"/leadership/{resource.stem}/" in linked, (theme.id, resource.stem)
     for theme in ("accessible-care", "coordinated-care", "proactive-care"):
         linked = listed(shipped_site, f"framework/{theme}")
-        for resource in HUB.indexes.resources_by_theme[theme]:
+        for resource in hub.indexes.resources_by_theme[theme]:
             assert f"/leadership/{resource.stem}/" in linked, (theme, resource.stem)
-        shown = HUB.indexes.themes[theme][:10]
+        shown = hub.indexes.themes[theme][:10]
         for record in shown:
             assert f"/case-studies/{record.stem}/" in linked, (theme, record.stem)
-        if len(HUB.indexes.themes[theme]) > len(shown):
+        if len(hub.indexes.themes[theme]) > len(shown):
             assert f"/themes/{theme}/" in linked
 
 
-def test_every_resource_has_its_page_and_is_on_the_leadership_index(shipped_site):
+def test_every_resource_has_its_page_and_is_on_the_leadership_index(shipped_site, hub):
     linked = listed(shipped_site, "leadership")
-    for resource in HUB.collection.resources:
+    for resource in hub.collection.resources:
         assert (shipped_site / "leadership" / resource.stem / "index.html").is_file()
         assert f"/leadership/{resource.stem}/" in linked
 
 
-def test_contribute_page_documents_every_schema_field(shipped_site):
+def test_contribute_page_documents_every_schema_field(shipped_site, hub):
     """The site's field table is generated from the JSON Schema: it lists every field and its description."""
     import html as htmllib
 
-    from hub.schema import field_rows
+    from hub.content.schema import field_rows
 
     page = htmllib.unescape((shipped_site / "contribute" / "index.html").read_text(encoding="utf-8"))
-    for name, required, kind, description in field_rows(HUB.contract.schema):
+    for name, required, kind, description in field_rows(hub.contract.schema):
         assert f"<code>{name}</code></th><td>{'Yes' if required else 'No'}</td><td>{kind}</td><td>{description}</td>" in page, name
-    for theme in HUB.taxonomy.themes:
+    for theme in hub.taxonomy.themes:
         assert f"<td><code>{theme.id}</code></td><td>{theme.name}</td>" in page
 
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def test_feeds_are_valid_and_discoverable(shipped_site):
+def test_feeds_are_valid_and_discoverable(shipped_site, hub):
     import xml.etree.ElementTree as ET
 
     feeds = sorted((shipped_site / "feeds").rglob("*.xml"))
-    expected = 2 + len(HUB.taxonomy.themes) + len(HUB.taxonomy.areas) + len(HUB.taxonomy.ics)
+    expected = 2 + len(hub.taxonomy.themes) + len(hub.taxonomy.areas) + len(hub.taxonomy.ics)
     assert len(feeds) == expected
     for path in feeds:
         assert ET.parse(path).getroot().tag == f"{ATOM}feed", path
-    # A theme's page links to its feed, and the feed lists the theme's case studies.
-    theme = HUB.taxonomy.themes["coordinated-care"]
+    # A theme's page links to its feed, and the feed lists the theme's case studies and where they were tried.
+    theme = hub.taxonomy.themes["coordinated-care"]
     page = (shipped_site / "themes" / theme.id / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="alternate feed" type="application/atom+xml" title="Case studies on {theme.name}" href="../../feeds/themes/{theme.id}.xml">' in page
     entries = ET.parse(shipped_site / "feeds" / "themes" / f"{theme.id}.xml").getroot().findall(f"{ATOM}entry")
-    assert {e.findtext(f"{ATOM}title") for e in entries} == {r.title for r in HUB.indexes.themes[theme.id]}
+    records = hub.indexes.themes[theme.id]
+    tried = {
+        "Tried in " + ", ".join(hub.taxonomy.areas[a].name for a in note.areas) + f": {r.title}"
+        for r in records for note in hub.indexes.adoptions[r.stem]
+    }
+    assert {e.findtext(f"{ATOM}title") for e in entries} == {r.title for r in records} | tried
     news = ET.parse(shipped_site / "feeds" / "news.xml").getroot().findall(f"{ATOM}entry")
     posts = sorted((ROOT / "docs" / "news" / "posts").glob("*.md"))
     assert len(news) == len(posts)
@@ -120,35 +126,35 @@ def test_feeds_are_valid_and_discoverable(shipped_site):
         assert (shipped_site / path / "index.html").is_file(), href
 
 
-def test_open_data_lists_every_case_study(shipped_site):
+def test_open_data_lists_every_case_study(shipped_site, hub):
     import csv
     import json
 
     data = json.loads((shipped_site / "api" / "case-studies.json").read_text(encoding="utf-8"))
-    assert data["count"] == len(CASE_STUDIES)
-    assert {c["id"] for c in data["case_studies"]} == {r.stem for r in CASE_STUDIES}
+    assert data["count"] == len(hub.collection.case_studies)
+    assert {c["id"] for c in data["case_studies"]} == {r.stem for r in hub.collection.case_studies}
     with open(shipped_site / "api" / "case-studies.csv", encoding="utf-8") as handle:
-        assert {row["id"] for row in csv.DictReader(handle)} == {r.stem for r in CASE_STUDIES}
+        assert {row["id"] for row in csv.DictReader(handle)} == {r.stem for r in hub.collection.case_studies}
     schema = json.loads((shipped_site / "api" / "case-study.schema.json").read_text(encoding="utf-8"))
-    assert schema == HUB.contract.schema
-    outcomes = sum(len(r.outcomes) for r in CASE_STUDIES)
+    assert schema == hub.contract.schema
+    outcomes = sum(len(r.outcomes) for r in hub.collection.case_studies)
     with open(shipped_site / "api" / "outcomes.csv", encoding="utf-8") as handle:
         assert len(list(csv.DictReader(handle))) == outcomes
 
 
-def test_sitemap_lists_every_case_study(shipped_site):
+def test_sitemap_lists_every_case_study(shipped_site, hub):
     sitemap = (shipped_site / "sitemap.xml").read_text(encoding="utf-8")
-    for record in CASE_STUDIES:
+    for record in hub.collection.case_studies:
         assert f"/case-studies/{record.stem}/</loc>" in sitemap
 
 
-def test_every_page_has_a_meta_description(shipped_site):
+def test_every_page_has_a_meta_description(shipped_site, hub):
     default = "Case studies, leadership resources and framework guidance"
     for page in shipped_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         found = re.search(r'<meta name="description" content="([^"]*)">', html)
         assert found and found.group(1).strip(), page
-    for record in CASE_STUDIES:
+    for record in hub.collection.case_studies:
         html = (shipped_site / "case-studies" / record.stem / "index.html").read_text(encoding="utf-8")
         description = re.search(r'<meta name="description" content="([^"]*)">', html).group(1)
         assert not description.startswith(default)
@@ -182,7 +188,7 @@ def test_the_news_avatar_stays_inside_the_site(shipped_site):
 def test_built_pages_keep_the_strict_policy(shipped_site):
     """What `make build` writes allows each page's own inline scripts and nothing else: no
     live-reload script, no 'unsafe-inline' (only `mkdocs serve` adds its script's hash)."""
-    from hub.postprocess import policy, script_hashes
+    from hub.outputs.security import policy, script_hashes
 
     for page in sorted(shipped_site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")

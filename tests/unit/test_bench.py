@@ -6,7 +6,7 @@ import random
 import subprocess
 import sys
 
-from hub.casestudy import parse_case_study
+from hub.content.casestudy import parse_case_study
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from support import case_study_text
-from hub.body import parse_headings
-from hub.casestudy import parse_case_study
+from hub.content.body import parse_headings
+from hub.content.casestudy import parse_case_study
 
 PATH = "case_studies/example.md"
 # The valid front matter fills lines 1-12 (both '---' included); the body starts on
 # line 13 (a blank line), so its first heading is on line 14.
-FIRST_BODY_LINE = 13
+FIRST_BODY_LINE = 16
 
 
 def messages(body: str, contract) -> list[str]:
@@ -68,29 +68,29 @@ def test_unknown_section_with_suggestion(contract):
     body = FULL.replace("## Results", "## Result")
     assert messages(body, contract) == [
         f"{PATH}:{FIRST_BODY_LINE}: body: the required section '## Results' is missing",
-        f"{PATH}:22: body: '## Result' is not a case-study section (did you mean 'Results'?); use ### for a sub-heading",
+        f"{PATH}:25: body: '## Result' is not a case-study section (did you mean 'Results'?); use ### for a sub-heading",
     ]
 
 
 def test_unknown_section_without_suggestion(contract):
     body = FULL + "\n## Next steps\n\nMore.\n"
     assert messages(body, contract) == [
-        f"{PATH}:34: body: '## Next steps' is not a case-study section (allowed: Context, What we did, Results, "
-        "What didn't work, What we learned); use ### for a sub-heading"
+        f"{PATH}:37: body: '## Next steps' is not a case-study section (allowed: Context, What we did, What was done, "
+        "Results, What didn't work, What we learned, What was learned); use ### for a sub-heading"
     ]
 
 
 def test_title_heading_in_body(contract):
     assert messages("# My title\n\n" + FULL, contract) == [
-        f"{PATH}:14: body: '# My title' is not needed: the title comes from the front matter"
+        f"{PATH}:17: body: '# My title' is not needed: the title comes from the front matter"
     ]
 
 
 def test_repeated_and_empty_sections(contract):
     body = FULL.replace("Numbers.", "") + "\n## Results\n\nAgain.\n"
     assert messages(body, contract) == [
-        f"{PATH}:22: body: the section '## Results' is empty",
-        f"{PATH}:34: body: the section '## Results' appears twice",
+        f"{PATH}:25: body: the section '## Results' is empty",
+        f"{PATH}:37: body: the section '## Results' appears twice",
     ]
 
 

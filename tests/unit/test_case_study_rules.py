@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from support import VALID_BODY, case_study_text
-from hub.casestudy import parse_case_study
+from hub.content.casestudy import parse_case_study
 
 PATH = "case_studies/example.md"
 
@@ -100,14 +100,15 @@ def test_empty_front_matter(contract):
         ("reviewdue", "reviewdue: is not a known field (did you mean 'review_due'?)"),
         (
             "colour",
-            "colour: is not a known field (allowed: title, summary, organisation, boroughs, themes, settings, "
-            "published, updated, review_due, status, evidence, contact, outcomes, sources, example)",
+            "colour: is not a known field (allowed: title, summary, organisation, boroughs, themes, settings, started, "
+            "ended, published, updated, review_due, status, status_checked, account, evidence, contact, outcomes, "
+            "sources, notes, former_bodies, example)",
         ),
     ],
 )
 def test_unknown_keys(contract, key, expected):
     problems = messages(case_study_text(**{key: "x"}), contract)
-    assert problems == [f"{PATH}:12: {expected}"]
+    assert problems == [f"{PATH}:15: {expected}"]
 
 
 @pytest.mark.parametrize(
@@ -153,14 +154,14 @@ def test_outcome_numbers_must_be_numbers(contract):
     outcome = {"measure": "Calls", "unit": "%", "baseline": "35%", "result": 20, "period": "2024"}
     problems = messages(case_study_text(outcomes=[outcome]), contract)
     assert problems == [
-        f"{PATH}:13: outcomes[1].baseline: must be a number, not text ('35%'); "
+        f"{PATH}:16: outcomes[1].baseline: must be a number, not text ('35%'); "
         "write the number alone and put the unit in 'unit'"
     ]
 
 
 def test_outcome_required_fields(contract):
     problems = messages(case_study_text(outcomes=[{"measure": "Calls", "unit": "%", "baseline": 1, "result": 2}]), contract)
-    assert problems == [f"{PATH}:13: outcomes[1].period: is required but missing"]
+    assert problems == [f"{PATH}:16: outcomes[1].period: is required but missing"]
 
 
 def test_contact_fields(contract):
@@ -208,7 +209,7 @@ def test_review_due_must_be_after_published(contract, review_due):
 
 def test_updated_not_before_published(contract):
     assert messages(case_study_text(updated="2025-01-01"), contract) == [
-        f"{PATH}:12: updated: 2025-01-01 must be on or after published (2025-03-05)"
+        f"{PATH}:15: updated: 2025-01-01 must be on or after published (2025-03-05)"
     ]
     assert messages(case_study_text(updated="2025-03-05"), contract) == []
 
@@ -230,9 +231,9 @@ def test_valid_areas(contract, boroughs):
         ({"boroughs": ["Hackny"]}, "5: boroughs[1]: 'Hackny' is not a known London area (did you mean 'Hackney'?)"),
         ({"boroughs": ["Camden", "Westminister"]}, "5: boroughs[2]: 'Westminister' is not a known London area (did you mean 'Westminster'?)"),
         ({"themes": ["Proactive"]}, "6: themes[1]: 'Proactive' is not a known theme (did you mean 'Proactive care'?)"),
-        ({"status": "live"}, "9: status: 'live' is not a known status (allowed: Piloting, Running, Scaled, Stopped)"),
+        ({"status": "live"}, "9: status: 'live' is not a known status (allowed: Piloting, Running, Scaled, Stopped, Not known)"),
         ({"evidence": "evaluated"}, "10: evidence: 'evaluated' is not a known evidence level (did you mean 'independently-evaluated'?)"),
-        ({"settings": ["GP surgery"]}, "12: settings[1]: 'GP surgery' is not a known setting (allowed: General practice, Primary care network, GP federation or at-scale provider, Community pharmacy, Community services, Care homes, Voluntary and community sector, Local authority, Commissioner, Hospital and primary care interface)"),
+        ({"settings": ["GP surgery"]}, "15: settings[1]: 'GP surgery' is not a known setting (allowed: General practice, Primary care network, GP federation or at-scale provider, Community pharmacy, Community services, Care homes, Voluntary and community sector, Local authority, Commissioner, Hospital and primary care interface)"),
         ({"boroughs": []}, "5: boroughs: must list at least 1 London area"),
         ({"themes": ["proactive-care", "Proactive care"]}, "6: themes[2]: 'Proactive care' is listed twice"),
     ],
@@ -264,7 +265,7 @@ def test_summary_is_plain_text(contract, summary):
 @pytest.mark.parametrize("source", ["ftp://example.org/x", "www.example.org", "https://", "https://exa mple.org"])
 def test_sources_are_web_addresses(contract, source):
     assert messages(case_study_text(sources=[source]), contract) == [
-        f"{PATH}:12: sources[1]: '{source}' is not a web address starting with https://"
+        f"{PATH}:15: sources[1]: '{source}' is not a web address starting with https://"
     ]
 
 

@@ -8,8 +8,8 @@ import sys
 import pytest
 import yaml
 
-from hub.contributing import MarkerMissing, render_field_table_markdown, render_issue_form, splice
-from hub.schema import field_rows, load_schema
+from hub.contributors.guide import MarkerMissing, render_field_table_markdown, render_issue_form, splice
+from hub.content.schema import field_rows, load_schema
 from support import ROOT
 
 
@@ -27,7 +27,7 @@ def test_contributing_guide_documents_every_field():
 
 
 def test_issue_form_offers_exactly_the_taxonomy(contract):
-    form = yaml.safe_load(render_issue_form(contract.taxonomy))
+    form = yaml.safe_load(render_issue_form(contract))
     fields = {item.get("id"): item for item in form["body"]}
     assert fields["boroughs"]["attributes"]["options"] == [a.name for a in contract.taxonomy.areas]
     assert fields["themes"]["attributes"]["options"] == [t.name for t in contract.taxonomy.themes]

@@ -7,16 +7,18 @@ from datetime import date
 
 import pytest
 
-from hub.coverage import count_pairs, render_coverage_page
-from hub.indexes import group_case_studies
-from hub.londonmap import BINS, TILES, bin_of, ics_boundaries, render_london_map
-from hub.model import CaseStudy
-from hub.related import find_related
+from hub.index.coverage import count_pairs
+from hub.pages.coverage import render_coverage_page
+from hub.index.groups import group_case_studies
+from hub.pages.londonmap import BINS, TILES, bin_of, ics_boundaries, render_london_map
+from hub.content.records import CaseStudy
+from hub.index.related import find_related
+from support import record as make_record
 
 
 def record(stem: str, year: int, themes=("proactive-care",), areas=("camden",)) -> CaseStudy:
-    return CaseStudy(stem=stem, path=f"case_studies/{stem}.md", title=stem.title(), summary="S.", organisation="O",
-                     themes=tuple(themes), areas=tuple(areas), published=date(year, 1, 1), readable=True)
+    return make_record(stem, summary="S.", organisation="O", themes=tuple(themes), areas=tuple(areas),
+                       published=date(year, 1, 1))
 
 
 def test_every_area_but_london_wide_has_exactly_one_tile(contract):
@@ -77,7 +79,7 @@ def test_related_is_capped_and_looks_only_at_the_newest_per_term(contract):
 def test_coverage_counts_and_gaps(contract):
     items = [record("a", 2025, themes=("proactive-care", "digital"), areas=("camden", "hackney")),
              record("b", 2024, themes=("proactive-care",), areas=("camden",))]
-    by_ics, by_area = count_pairs(items, contract.taxonomy)
+    by_ics, by_area = count_pairs(items)
     assert by_ics[("proactive-care", "north-central-london")] == 2
     assert by_ics[("digital", "north-east-london")] == 1
     assert by_area[("proactive-care", "camden")] == 2

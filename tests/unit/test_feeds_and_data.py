@@ -8,19 +8,20 @@ import json
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
-from hub.feeds import FEED_LENGTH, plan_feeds, render_case_study_feed, render_news_feed
-from hub.indexes import group_case_studies
-from hub.model import CaseStudy, Contact, Outcome
-from hub.news import NewsPost
-from hub.opendata import render_csv, render_json, render_outcomes_csv
+from hub.outputs.feeds import FEED_LENGTH, case_study_item, plan_feeds, render_case_study_feed, render_news_feed
+from hub.index.groups import group_case_studies
+from hub.content.records import CaseStudy, Contact, Outcome
+from hub.content.news import NewsPost
+from hub.outputs.opendata import render_csv, render_json, render_outcomes_csv
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = "https://hub.example.org/"
+from support import record as make_record
 
 
 def record(stem: str, published: date, **kw) -> CaseStudy:
-    return CaseStudy(
-        stem=stem, path=f"case_studies/{stem}.md", title=kw.pop("title", stem.title()), summary=f"About {stem}.",
+    return make_record(
+        stem, title=kw.pop("title", stem.title()), summary=f"About {stem}.",
         organisation="Org <& Co>", areas=kw.pop("areas", ("hackney",)), themes=kw.pop("themes", ("proactive-care",)),
         published=published, review_due=date(2030, 1, 1), status="running", evidence="measured",
         contact=Contact("Alex", "Lead", "alex@example.org"), readable=True, **kw,
@@ -34,8 +35,8 @@ def parse(xml: bytes) -> ET.Element:
 def test_case_study_feed_is_valid_atom_newest_first(contract):
     items = [record("older", date(2024, 1, 1)), record("newer", date(2025, 1, 1)),
              record("revised", date(2023, 1, 1), updated=date(2025, 6, 1))]
-    feed = render_case_study_feed(items, "Case studies from Hackney", "Sub", "feeds/boroughs/hackney.xml",
-                                  "boroughs/hackney/", SITE, contract.taxonomy, date(2026, 1, 1))
+    feed = render_case_study_feed([case_study_item(i, contract.taxonomy) for i in items], "Case studies from Hackney",
+                                  "Sub", "feeds/boroughs/hackney.xml", "boroughs/hackney/", SITE, date(2026, 1, 1))
     root = parse(feed.xml)
     assert root.tag == f"{ATOM}feed"
     assert root.findtext(f"{ATOM}title") == "Case studies from Hackney"
@@ -55,8 +56,8 @@ def test_case_study_feed_is_valid_atom_newest_first(contract):
 
 def test_feeds_are_capped(contract):
     items = [record(f"cs-{n}", date(2020, 1, 1) + timedelta(days=n)) for n in range(FEED_LENGTH + 10)]
-    feed = render_case_study_feed(items, "All", "Sub", "feeds/case-studies.xml", "case-studies/", SITE,
-                                  contract.taxonomy, date(2026, 1, 1))
+    feed = render_case_study_feed([case_study_item(i, contract.taxonomy) for i in items], "All", "Sub",
+                                  "feeds/case-studies.xml", "case-studies/", SITE, date(2026, 1, 1))
     entries = parse(feed.xml).findall(f"{ATOM}entry")
     assert len(entries) == FEED_LENGTH
     assert entries[0].findtext(f"{ATOM}title") == f"Cs-{FEED_LENGTH + 9}"

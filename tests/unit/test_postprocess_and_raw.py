@@ -8,8 +8,7 @@ import hashlib
 import markdown
 import pytest
 
-from hub.htmltext import LostBlock, extract_raw, raw, restore_raw
-from hub.postprocess import (
+from hub.outputs.security import (
     MarkupChanged,
     add_csp,
     allow_inline_script,
@@ -18,6 +17,7 @@ from hub.postprocess import (
     script_hash,
     script_hashes,
 )
+from hub.pages.html import LostBlock, extract_raw, raw, restore_raw
 
 PAGE = """<!doctype html><html><head>
       <meta charset="utf-8">

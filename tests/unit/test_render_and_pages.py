@@ -6,18 +6,23 @@ from datetime import date, timedelta
 
 import pytest
 
-from hub.collection import collect
-from hub.htmltext import format_number, md_escape, relative_url, with_unit
-from hub.indexes import group_case_studies, paginate
-from hub.markers import MarkerContext, fill_markers
-from hub.model import CaseStudy, Contact, Outcome
-from hub.pages import plan_listing, plan_pages, url_of
-from hub.render import render_card, render_case_study
+from hub.content.collection import collect
+from hub.pages.html import md_escape
+from hub.text import format_number, with_unit
+from hub.urls import page_url as url_of
+from hub.urls import relative as relative_url
+from hub.index.groups import group_case_studies, paginate
+from hub.pages.markers import MarkerContext, fill_markers
+from hub.content.records import CaseStudy, Contact, Outcome
+from hub.pages.listings import Listing, plan_listing, plan_pages
+from hub.pages.cards import render_card
+from hub.pages.entries import render_case_study
+from support import record as make_record
 
 
 def record(stem: str, published: date, areas=("camden",), themes=("proactive-care",), **kw) -> CaseStudy:
-    return CaseStudy(
-        stem=stem, path=f"case_studies/{stem}.md", title=kw.pop("title", stem.replace("-", " ").title()),
+    return make_record(
+        stem, title=kw.pop("title", stem.replace("-", " ").title()),
         summary="A summary.", organisation="Org", areas=tuple(areas), themes=tuple(themes),
         published=published, review_due=date(2030, 1, 1), status="running", evidence="measured",
         contact=Contact("Alex", "Lead", "alex@example.org"), readable=True, **kw,
@@ -113,7 +118,8 @@ def test_every_term_has_a_page_and_empty_ones_say_so(contract):
 def test_long_lists_are_paginated(contract):
     records = [record(f"cs-{n:03}", date(2020, 1, 1) + timedelta(days=n)) for n in range(120)]
     records.sort(key=lambda r: r.sort_key)  # as the collection and the indexes give them
-    pages = plan_listing("case-studies/index.md", "Case studies", "All", lambda url: "", records, "on the hub", contract.taxonomy, per_page=50)
+    listing = Listing("case-studies/index.md", "Case studies", "All", "all_intro")
+    pages = plan_listing(listing, records, contract.taxonomy, per_page=50)
     assert [p.src_uri for p in pages] == ["case-studies/index.md", "case-studies/page/2.md", "case-studies/page/3.md"]
     assert [p.url for p in pages] == ["case-studies/", "case-studies/page/2/", "case-studies/page/3/"]
     first, second, third = (p.markdown for p in pages)
@@ -139,7 +145,7 @@ def test_markers(contract):
     items = [record("a", date(2025, 1, 1)), record("b", date(2024, 1, 1), themes=("workforce",))]
     indexes = group_case_studies(items, contract.taxonomy)
     text = "Intro\n\n<!-- hub:latest limit=1 -->\n\n<!-- hub:case-studies theme=workforce -->\n"
-    filled, problems = fill_markers(text, "docs/index.md", MarkerContext("", items, indexes, contract.taxonomy))
+    filled, problems = fill_markers(text, "docs/index.md", MarkerContext("", items, indexes, contract))
     assert problems == []
     assert '<a href="case-studies/a/">A</a>' in filled
     assert '<a href="case-studies/">See all 2 case studies</a>' in filled
@@ -150,7 +156,7 @@ def test_markers(contract):
 @pytest.mark.parametrize(
     ("marker", "expected"),
     [
-        ("<!-- hub:latests -->", "docs/x.md:3: marker: 'hub:latests' is not a hub marker (allowed: case-studies, latest, resources, programme-contact, fields, vocabulary, submit-form, news, search-page, map)"),
+        ("<!-- hub:latests -->", "docs/x.md:3: marker: 'hub:latests' is not a hub marker (allowed: case-studies, latest, resources, programme-contact, fields, sections, vocabulary, submit-form, news, search-page, map)"),
         ("<!-- hub:case-studies theme=proactive -->", "docs/x.md:3: marker: 'proactive' is not a known theme"),
         ("<!-- hub:case-studies colour=red -->", "docs/x.md:3: marker: 'colour' is not an option of hub:case-studies (allowed: theme, area, ics, setting, limit)"),
         ("<!-- hub:latest limit=none -->", "docs/x.md:3: marker: limit must be a whole number from 1, not 'none'"),
@@ -158,7 +164,7 @@ def test_markers(contract):
 )
 def test_bad_markers_are_reported(contract, marker, expected):
     text = f"# Page\n\n{marker}\n"
-    filled, problems = fill_markers(text, "docs/x.md", MarkerContext("x/", [], group_case_studies([], contract.taxonomy), contract.taxonomy))
+    filled, problems = fill_markers(text, "docs/x.md", MarkerContext("x/", [], group_case_studies([], contract.taxonomy), contract))
     assert [str(p) for p in problems] == [expected]
 
 
@@ -172,6 +178,6 @@ def test_bad_markers_are_reported(contract, marker, expected):
     ],
 )
 def test_source_labels(url, label):
-    from hub.render import source_label
+    from hub.urls import source_label
 
     assert source_label(url) == label

@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 import yaml
 
-from hub.collection import collect
-from hub.indexes import group_case_studies
-from hub.markers import MarkerContext, fill_markers
-from hub.model import Contact, Resource
-from hub.render import render_contact_block, render_resource
-from hub.resource import parse_resource
+from hub.content.collection import collect
+from hub.index.groups import group_case_studies
+from hub.pages.markers import MarkerContext, fill_markers
+from hub.content.records import Contact, Resource
+from hub.pages.entries import render_contact_block, render_resource
+from hub.content.resource import parse_resource
 
 PATH = "docs/leadership/example.md"
 VALID = {
@@ -68,11 +68,11 @@ def test_resource_markers_group_by_type_and_theme(contract):
     indexes = group_case_studies([], contract.taxonomy, items)
     assert [r.stem for r in indexes.resources_by_theme["leadership"]] == ["a", "b"]
     markdown = "<!-- hub:resources by=type -->\n\n<!-- hub:resources theme=digital -->\n"
-    filled, problems = fill_markers(markdown, "docs/leadership/index.md", MarkerContext("leadership/", [], indexes, contract.taxonomy))
+    filled, problems = fill_markers(markdown, "docs/leadership/index.md", MarkerContext("leadership/", [], indexes, contract))
     assert problems == []
     assert filled.index('<h2 id="guide">Guide</h2>') < filled.index('<h2 id="network">Network</h2>')
     assert filled.count('href="a/"') == 2 and filled.count('href="b/"') == 1
-    empty, _ = fill_markers("<!-- hub:resources theme=estates -->", "p", MarkerContext("x/", [], indexes, contract.taxonomy))
+    empty, _ = fill_markers("<!-- hub:resources theme=estates -->", "p", MarkerContext("x/", [], indexes, contract))
     assert "There are no leadership resources on estates and premises yet." in empty
 
 
@@ -84,7 +84,7 @@ def test_resource_page(contract):
 
 
 def test_programme_contact_marker_comes_from_the_setting(contract):
-    ctx = MarkerContext("contact/", [], group_case_studies([], contract.taxonomy), contract.taxonomy, contract.programme_team)
+    ctx = MarkerContext("contact/", [], group_case_studies([], contract.taxonomy), contract)
     filled, problems = fill_markers("<!-- hub:programme-contact -->", "docs/contact.md", ctx)
     assert problems == []
     assert f'<a href="mailto:{contract.programme_team.email}">' in filled

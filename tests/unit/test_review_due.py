@@ -6,8 +6,8 @@ import subprocess
 import sys
 from datetime import date
 
-from hub.model import CaseStudy
-from hub.render import render_case_study
+from hub.content.records import CaseStudy
+from hub.pages.entries import render_case_study
 from support import ROOT, case_study_text
 
 SCRIPT = ROOT / "scripts" / "review_due.py"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hub.casestudy import parse_case_study
-from hub.safety import nhs_number_is_valid
+from hub.content.casestudy import parse_case_study
+from hub.content.safety import nhs_number_is_valid
 from support import case_study_text
 
 PATH = "case_studies/example.md"
@@ -22,8 +22,8 @@ Fewer people waited.
 
 Start small.
 """
-# The valid front matter takes lines 1-12 and a blank line; the line under test is 16.
-LINE = 16
+# The valid front matter takes lines 1-15 and a blank line; the line under test is 19.
+LINE = 19
 
 
 def messages(line: str, contract, **changes) -> list[str]:

@@ -8,8 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from hub.casestudy import parse_case_study
-from hub.scaffold import one_year_later
+from hub.content.casestudy import parse_case_study
+from hub.contributors.scaffold import one_year_later
 from support import ROOT
 
 SCRIPT = ROOT / "scripts" / "new_case_study.py"
@@ -20,7 +20,7 @@ FLAGS = [
     "--borough", "Greenwich", "--borough", "tower hamlets",
     "--theme", "accessible-care,digital",
     "--setting", "general-practice",
-    "--status", "running", "--evidence", "measured",
+    "--started", "2024-09", "--status", "running", "--evidence", "measured",
     "--contact-name", "Alex Example", "--contact-role", "Practice manager", "--contact-email", "alex@example.org",
     "--published", "2026-01-15",
 ]
@@ -87,7 +87,13 @@ def test_interactive_questions_show_allowed_values_and_ask_again(tmp_path, contr
         "Camden",
         "accessible-care",  # themes
         "",  # settings: none
-        "running", "tested",
+        "2023-13",  # started: not a real month, asked again
+        "2023-11",
+        "running",
+        "",  # ended: it continues
+        "",  # status checked: today by default
+        "",  # account: the team by default
+        "tested",
         "",  # published: today by default
         "",  # review due: a year later by default
         "",  # contact: the programme team
@@ -96,7 +102,9 @@ def test_interactive_questions_show_allowed_values_and_ask_again(tmp_path, contr
     assert result.returncode == 0, result.stderr
     assert "Allowed: Barnet, Camden, Enfield" in result.stdout
     assert "borough: 'Camdem' is not a known London area (did you mean 'Camden'?)" in result.stderr
+    assert "started: '2023-13' is not a real month" in result.stderr
     text = (tmp_path / "care-navigation-in-a-camden-practice.md").read_text(encoding="utf-8")
+    assert "started: 2023-11" in text and "account: team" in text and "## What we did" in text
     today = date.today()
     assert f"published: {today.isoformat()}" in text
     assert f"review_due: {one_year_later(today).isoformat()}" in text

@@ -1,0 +1,195 @@
+"""Open data: every case study's metadata as JSON and CSV, under the Open Government Licence."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any, Sequence
+from urllib.parse import urljoin
+
+from hub import urls
+from hub.content.records import Adoption, CaseStudy
+from hub.content.taxonomy import Taxonomy
+
+LICENCE = {
+    "name": "Open Government Licence v3.0",
+    "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+}
+CSV_COLUMNS = [
+    "id", "url", "title", "summary", "organisation", "areas", "ics", "themes", "settings", "started", "ended",
+    "status", "status_checked", "status_confirmed", "account", "evidence", "published", "updated", "review_due",
+    "contact_name", "contact_role", "contact_email", "outcomes", "sources", "former_bodies", "example",
+]
+OUTCOME_COLUMNS = ["case_study", "url", "measure", "unit", "baseline", "result", "change", "period", "source"]
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def case_study_record(record: CaseStudy, taxonomy: Taxonomy, site_url: str) -> dict[str, Any]:
+    """One case study as plain data, with names beside ids and an absolute page URL."""
+    contact = record.contact
+    return {
+        "id": record.stem,
+        "url": urljoin(site_url, record.url),
+        "title": record.title,
+        "summary": record.summary,
+        "organisation": record.organisation,
+        "areas": [{"id": a, "name": taxonomy.areas[a].name, "ics": taxonomy.areas[a].ics} for a in record.areas],
+        "ics": [{"id": i, "name": taxonomy.ics[i].name} for i in record.ics],
+        "themes": [{"id": t, "name": taxonomy.themes[t].name} for t in record.themes],
+        "settings": [{"id": s, "name": taxonomy.settings[s].name} for s in record.settings],
+        "started": record.started.iso if record.started else None,
+        "ended": record.ended.iso if record.ended else None,
+        "when": record.when(precise=True) or None,
+        "status": record.status,
+        "status_checked": _iso(record.status_checked),
+        "status_confirmed": not record.status_stale if record.status_checked else None,
+        "account": record.account,
+        "evidence": record.evidence,
+        "published": _iso(record.published),
+        "updated": _iso(record.updated),
+        "review_due": _iso(record.review_due),
+        "contact": {"name": contact.name, "role": contact.role, "email": contact.email} if contact else None,
+        "outcomes": [
+            {
+                "measure": o.measure, "unit": o.unit, "baseline": o.baseline, "result": o.result,
+                "change": _change(o.baseline, o.result), "period": o.period, "source": o.source,
+            }
+            for o in record.outcomes
+        ],
+        "sources": list(record.sources),
+        "notes": list(record.notes),
+        "former_bodies": [{"id": b, "name": taxonomy.former_bodies[b].name} for b in record.former_bodies],
+        "example": record.example,
+    }
+
+
+def _change(baseline: float | int, result: float | int) -> float | int:
+    change = result - baseline
+    return round(change, 6) if isinstance(change, float) else change
+
+
+def render_json(records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str, built: date) -> str:
+    """``/api/case-studies.json``."""
+    data = {
+        "title": "London Primary Care Knowledge Hub: case studies",
+        "licence": LICENCE,
+        "schema": urljoin(site_url, urls.API_SCHEMA),
+        "generated": built.isoformat(),
+        "count": len(records),
+        "case_studies": [case_study_record(r, taxonomy, site_url) for r in records],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _join(values: list[Any], key: str = "id") -> str:
+    return "; ".join(str(v[key]) if isinstance(v, dict) else str(v) for v in values)
+
+
+def render_csv(records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str) -> str:
+    """``/api/case-studies.csv``: one row per case study; lists joined with '; '."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        data = case_study_record(record, taxonomy, site_url)
+        contact = data["contact"] or {}
+        writer.writerow({
+            **{k: data[k] for k in ("id", "url", "title", "summary", "organisation", "started", "ended", "status",
+                                     "status_checked", "status_confirmed", "account", "evidence", "published",
+                                     "updated", "review_due", "example")},
+            "former_bodies": _join(data["former_bodies"]),
+            "areas": _join(data["areas"]), "ics": _join(data["ics"]), "themes": _join(data["themes"]),
+            "settings": _join(data["settings"]), "sources": _join(data["sources"]),
+            "contact_name": contact.get("name", ""), "contact_role": contact.get("role", ""),
+            "contact_email": contact.get("email", ""), "outcomes": len(data["outcomes"]),
+        })
+    return out.getvalue()
+
+
+def render_outcomes_csv(records: Sequence[CaseStudy], site_url: str) -> str:
+    """``/api/outcomes.csv``: one row per reported outcome, for reporting across case studies."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(OUTCOME_COLUMNS)
+    for record in records:
+        for o in record.outcomes:
+            writer.writerow([record.stem, urljoin(site_url, record.url), o.measure, o.unit, o.baseline, o.result,
+                             _change(o.baseline, o.result), o.period, o.source or ""])
+    return out.getvalue()
+
+
+ADOPTION_COLUMNS = [
+    "id", "url", "case_study", "case_study_url", "organisation", "areas", "ics", "started", "ended", "status",
+    "status_checked", "status_confirmed", "account", "published", "updated", "review_due", "contact_name",
+    "contact_role", "contact_email", "outcomes", "sources",
+]
+
+
+def adoption_record(note: Adoption, taxonomy: Taxonomy, site_url: str) -> dict[str, Any]:
+    """One adoption note as plain data, with names beside ids and absolute addresses."""
+    contact = note.contact
+    return {
+        "id": note.stem,
+        "url": urljoin(site_url, note.url),
+        "case_study": note.case_study,
+        "case_study_url": urljoin(site_url, note.case_study_url),
+        "organisation": note.organisation,
+        "areas": [{"id": a, "name": taxonomy.areas[a].name, "ics": taxonomy.areas[a].ics} for a in note.areas],
+        "ics": [{"id": i, "name": taxonomy.ics[i].name} for i in note.ics],
+        "started": note.started.iso if note.started else None,
+        "ended": note.ended.iso if note.ended else None,
+        "when": note.when(precise=True) or None,
+        "status": note.status,
+        "status_checked": _iso(note.status_checked),
+        "status_confirmed": not note.status_stale if note.status_checked else None,
+        "account": note.account,
+        "published": _iso(note.published),
+        "updated": _iso(note.updated),
+        "review_due": _iso(note.review_due),
+        "contact": {"name": contact.name, "role": contact.role, "email": contact.email} if contact else None,
+        "outcomes": [
+            {
+                "measure": o.measure, "unit": o.unit, "baseline": o.baseline, "result": o.result,
+                "change": _change(o.baseline, o.result), "period": o.period, "source": o.source,
+            }
+            for o in note.outcomes
+        ],
+        "sources": list(note.sources),
+        "notes": list(note.notes),
+    }
+
+
+def render_adoptions_json(notes: Sequence[Adoption], taxonomy: Taxonomy, site_url: str, built: date) -> str:
+    """``/api/adoptions.json``."""
+    data = {
+        "title": "London Primary Care Knowledge Hub: adoption notes (places that tried a case study's idea)",
+        "licence": LICENCE,
+        "schema": urljoin(site_url, urls.API_ADOPTION_SCHEMA),
+        "generated": built.isoformat(),
+        "count": len(notes),
+        "adoptions": [adoption_record(n, taxonomy, site_url) for n in notes],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_adoptions_csv(notes: Sequence[Adoption], taxonomy: Taxonomy, site_url: str) -> str:
+    """``/api/adoptions.csv``: one row per note; lists joined with '; '."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, ADOPTION_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for note in notes:
+        data = adoption_record(note, taxonomy, site_url)
+        contact = data["contact"] or {}
+        writer.writerow({
+            **{k: data[k] for k in ADOPTION_COLUMNS if k not in ("areas", "ics", "outcomes", "sources")
+               and not k.startswith("contact_")},
+            "areas": _join(data["areas"]), "ics": _join(data["ics"]), "sources": _join(data["sources"]),
+            "outcomes": len(data["outcomes"]), "contact_name": contact.get("name", ""),
+            "contact_role": contact.get("role", ""), "contact_email": contact.get("email", ""),
+        })
+    return out.getvalue()

@@ -1,0 +1,160 @@
+"""Plan every generated page: the case-study lists and the theme, area and ICS pages.
+
+``plan_pages`` returns plain (src_uri, markdown) pairs; the MkDocs adapter
+adds them as virtual files, so nothing generated is ever written to disk.
+The markup is in ``templates/listings.html``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+import yaml
+
+from hub import urls
+from hub.content.collection import Collection
+from hub.content.records import Adoption, CaseStudy, Resource
+from hub.content.taxonomy import Taxonomy
+from hub.index.groups import PER_PAGE, Indexes, paginate
+from hub.pages.coverage import render_coverage_page
+from hub.pages.html import esc, raw
+from hub.pages.londonmap import render_london_map
+from hub.pages.templating import Markup, macro
+
+THEME_GROUP_TITLES = {
+    "framework": "The framework's three themes",
+    "enabler": "Enablers",
+    "programme": "Programme areas",
+}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page that exists only in the build."""
+
+    src_uri: str  # e.g. themes/proactive-care.md
+    markdown: str
+
+    @property
+    def url(self) -> str:
+        return urls.page_url(self.src_uri)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What one list of case studies needs besides its records."""
+
+    src_uri: str
+    title: str
+    description: str
+    intro: str  # the name of an intro macro in listings.html
+    intro_args: tuple[object, ...] = ()
+    where: str = "on the hub"  # for the empty list: "There are no case studies <where> yet"
+    feed: tuple[str, str] | None = None  # (title, site-relative path)
+    resources: tuple[Resource, ...] = ()  # leadership resources listed after the case studies
+    adoptions: tuple[Adoption, ...] = ()  # notes of ideas tried here, listed after the case studies
+
+
+def front_matter(title: str, description: str, feed: tuple[str, str] | None = None) -> str:
+    """Front matter of a generated page; kept out of the site search (lists repeat pages).
+
+    ``feed`` is (title, site-relative path) of the page's Atom feed, for ``<link rel="alternate">``.
+    """
+    data: dict[str, object] = {"title": title, "description": description, "search": {"exclude": True}}
+    if feed is not None:
+        data["feeds"] = [{"title": feed[0], "href": feed[1]}]
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def page_markdown(front: str, heading: str, html: str) -> str:
+    """A generated page: front matter, its title as Markdown, then HTML that bypasses Markdown."""
+    return f"{front}# {esc(heading)}" + raw(html)
+
+
+def plan_pages(
+    collection: Collection, indexes: Indexes, taxonomy: Taxonomy, per_page: int = PER_PAGE
+) -> list[GeneratedPage]:
+    """Every generated page for ``collection`` (grouped in ``indexes``)."""
+    everything = Listing(
+        "case-studies/index.md", "Case studies", "Every case study on the hub, newest first.", "all_intro",
+        feed=("New and updated case studies", urls.CASE_STUDY_FEED),
+    )
+    pages = plan_listing(everything, collection.case_studies, taxonomy, per_page)
+    by_stem = collection.by_stem()
+    pages.append(GeneratedPage("themes/index.md", render_themes_index(indexes, taxonomy)))
+    pages.append(GeneratedPage("boroughs/index.md", render_areas_index(indexes, taxonomy)))
+    pages.append(GeneratedPage("ics/index.md", render_ics_index(indexes, taxonomy)))
+    pages.append(GeneratedPage("coverage.md", render_coverage_page(collection.case_studies, taxonomy)))
+    for theme in taxonomy.themes:
+        listing = Listing(
+            urls.term_source("themes", theme.id), theme.name, theme.description,
+            "theme_intro", (theme, THEME_GROUP_TITLES[theme.group or "programme"]), f"on {theme.name.lower()}",
+            (f"Case studies on {theme.name}", urls.term_feed("themes", theme.id)),
+            indexes.resources_by_theme[theme.id],
+        )
+        pages += plan_listing(listing, indexes.themes[theme.id], taxonomy, per_page)
+    for area in taxonomy.areas:
+        listing = Listing(
+            urls.term_source("areas", area.id), area.name, area.description, "area_intro", (area, taxonomy),
+            f"from {area.name}", (f"Case studies from {area.name}", urls.term_feed("areas", area.id)),
+            adoptions=indexes.adoptions_by_area.get(area.id, ()),
+        )
+        pages += plan_listing(listing, indexes.areas[area.id], taxonomy, per_page, by_stem)
+    for ics in taxonomy.ics:
+        listing = Listing(
+            urls.term_source("ics", ics.id), ics.name, f"{ics.name} integrated care system: {ics.description}",
+            "ics_intro", (ics, indexes, taxonomy), f"from {ics.name}",
+            (f"Case studies from {ics.name}", urls.term_feed("ics", ics.id)),
+            adoptions=indexes.adoptions_by_ics.get(ics.id, ()),
+        )
+        pages += plan_listing(listing, indexes.ics[ics.id], taxonomy, per_page, by_stem)
+    return pages
+
+
+def plan_listing(
+    listing: Listing, records: Sequence[CaseStudy], taxonomy: Taxonomy, per_page: int = PER_PAGE,
+    adopted_by_stem: Mapping[str, CaseStudy] | None = None,
+) -> list[GeneratedPage]:
+    """A list of case studies over as many pages as it needs, each page bounded in size; adoption notes
+    (whose case studies are in ``adopted_by_stem``) and resources follow on the first page."""
+    chunks = paginate(records, per_page)
+    sources = urls.list_page_sources(listing.src_uri, len(chunks))
+    page_urls = [urls.page_url(s) for s in sources]
+    render = macro("listings.html", "listing")
+    intro = macro("listings.html", listing.intro)
+    pages = []
+    for number, (source, url, chunk) in enumerate(zip(sources, page_urls, chunks), 1):
+        heading = listing.title if number == 1 else f"{listing.title}: page {number} of {len(chunks)}"
+        after = ""
+        if number == 1 and listing.adoptions:
+            after += macro("listings.html", "tried_here")(url, listing.adoptions, adopted_by_stem, taxonomy)
+        if number == 1 and listing.resources:
+            after += macro("listings.html", "resources_section")(url, listing.resources, taxonomy)
+        html = render(
+            url, intro(url, *listing.intro_args), listing.feed, records, chunk, listing.where, taxonomy,
+            number, page_urls, per_page, after,
+        )
+        front = front_matter(heading, listing.description, listing.feed)
+        pages.append(GeneratedPage(source, page_markdown(front, heading, html)))
+    return pages
+
+
+def render_themes_index(indexes: Indexes, taxonomy: Taxonomy) -> str:
+    """``/themes/``: every theme, grouped, with its description and count."""
+    front = front_matter("Themes", "Case studies by theme: accessible, coordinated and proactive care and their enablers.")
+    html = macro("listings.html", "themes_index")(indexes, taxonomy, THEME_GROUP_TITLES)
+    return page_markdown(front, "Themes", html)
+
+
+def render_areas_index(indexes: Indexes, taxonomy: Taxonomy) -> str:
+    """``/boroughs/``: the 33 areas grouped by ICS, then London-wide, with counts."""
+    front = front_matter("Boroughs", "Case studies by London borough, the City of London and London-wide work.")
+    london_map = Markup(render_london_map(urls.AREAS, indexes, taxonomy))
+    return page_markdown(front, "Boroughs", macro("listings.html", "areas_index")(indexes, taxonomy, london_map))
+
+
+def render_ics_index(indexes: Indexes, taxonomy: Taxonomy) -> str:
+    """``/ics/``: the five integrated care systems with their areas and counts."""
+    front = front_matter("Integrated care systems", "Case studies by London's five integrated care systems.")
+    return page_markdown(front, "Integrated care systems", macro("listings.html", "ics_index")(indexes, taxonomy))

@@ -1,0 +1,56 @@
+"""The Jinja environment every page fragment is rendered with: autoescaped, strict.
+
+Templates live in ``templates/``. Contributor text is escaped by Jinja on its
+way into any template, so no field can inject markup; HTML the hub made itself
+is passed as ``Markup``. Undefined names are errors, not silent blanks.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from urllib.parse import urlencode
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from markupsafe import Markup
+
+from hub import text, urls
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,  # .html and .svg alike: everything here is markup
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.globals.update(rel=urls.relative, urls=urls, plural=text.plural)
+    env.filters.update(
+        date=text.format_date, month=text.format_month, with_unit=text.with_unit, source_label=urls.source_label,
+        urlencode_plus=urlencode,
+        pair_with_id=lambda term: (term, term.id),  # a form option: (term, the value the file gets)  # query strings as forms send them: spaces as '+'
+    )
+    return env
+
+
+def template(name: str) -> Template:
+    return environment().get_template(name)
+
+
+def render(name: str, **context: Any) -> str:
+    """The template ``name`` rendered with ``context``, as a plain string."""
+    return str(template(name).render(**context))
+
+
+def macro(name: str, macro_name: str) -> Any:
+    """A macro of template ``name``, to call from Python; it returns ``Markup``."""
+    return getattr(template(name).module, macro_name)
+
+
+__all__ = ["Markup", "macro", "render", "template"]
