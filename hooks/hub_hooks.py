@@ -47,7 +47,8 @@ NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 # The script `mkdocs serve --livereload` adds before </body> of each HTML page it serves
 # (_SCRIPT_TEMPLATE in mkdocs/livereload/__init__.py; only its two numbers vary).
 LIVE_RELOAD_SCRIPT = re.compile(
-    r"<script>(\nvar livereload = function\(epoch, requestId\) \{\n.*?\nlivereload\(\d+, \d+\);\n)</script></body>", re.S
+    r"<script>(\nvar livereload = function\(epoch, requestId\) \{\n.*?\nlivereload\(\d+, \d+\);\n)</script></body>",
+    re.S,
 )
 
 

@@ -148,7 +148,8 @@ def find_jar() -> Path | None:
 def runs(java: str, jar: Path) -> bool:
     """``java -jar jar --version`` works: the pair can check pages."""
     try:
-        result = subprocess.run([java, "-jar", str(jar), "--version"], capture_output=True, text=True, check=False, timeout=120)
+        command = [java, "-jar", str(jar), "--version"]
+        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
     except (OSError, subprocess.TimeoutExpired):
         return False
     return result.returncode == 0

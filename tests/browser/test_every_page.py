@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from pagecheck import PageChecker, site_pages
 from playwright.sync_api import expect
+
+from pagecheck import PageChecker, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -13,7 +14,8 @@ def test_every_page_loads_cleanly(page, base_url, shipped_site):
     checker = PageChecker(page, base_url)
     pages = site_pages(shipped_site)
     problems = [problem for address in pages for problem in checker.visit(address)]
-    assert problems == [], f"{len(problems)} problems on {len({p.split(': ')[0] for p in problems})} of {len(pages)} pages:\n" + "\n".join(problems)
+    where = {problem.split(": ")[0] for problem in problems}
+    assert problems == [], f"{len(problems)} problems on {len(where)} of {len(pages)} pages:\n" + "\n".join(problems)
 
 
 def test_the_checker_sees_violations_and_failures(page, base_url):
@@ -39,5 +41,6 @@ def test_performance_tables_are_aligned_by_class(page, base_url):
     numbers = page.locator("article table td.hub-align-right")
     expect(numbers.first).to_be_visible()
     assert numbers.count() >= 20
-    aligns = page.locator("article table :is(th, td)").evaluate_all("cells => cells.map(c => getComputedStyle(c).textAlign)")
+    cells = page.locator("article table :is(th, td)")
+    aligns = cells.evaluate_all("cells => cells.map(c => getComputedStyle(c).textAlign)")
     assert set(aligns) == {"right"}

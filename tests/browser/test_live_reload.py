@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pagecheck import CSP_WATCH
 from playwright.sync_api import expect
 
 from hub.outputs.security import policy, script_hashes
+from pagecheck import CSP_WATCH
 from support import ROOT
 
 pytestmark = pytest.mark.browser
@@ -73,7 +73,8 @@ def test_a_saved_case_study_reloads_the_open_page(page, served_copy):
     console: list[str] = []
     page.on("console", lambda m: console.append(m.text))
     response = page.goto(base + f"case-studies/{STEM}/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sutton's Red Bag hospital transfer pathway for care home residents")
+    title = "Sutton's Red Bag hospital transfer pathway for care home residents"
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
     assert "Enabled live reload" in console  # MkDocs' script ran: the policy let it
 
     # The served page allows exactly its inline scripts, the reload script among them.

@@ -17,9 +17,9 @@ from pathlib import Path
 from urllib.parse import urldefrag
 
 import pytest
-from pagecheck import PageChecker, site_pages
 from playwright.sync_api import Browser, expect
 
+from pagecheck import PageChecker, site_pages
 from site_server import serving
 from support import ROOT
 

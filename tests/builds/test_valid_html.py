@@ -13,7 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from ensure_vnu import HELP, find_java, find_jar
+
+from ensure_vnu import HELP, find_jar, find_java
 
 pytestmark = pytest.mark.build
 
@@ -50,7 +51,8 @@ def test_every_built_page_is_valid_html(shipped_site, vnu):
     pages = sorted(shipped_site.rglob("*.html"))
     assert pages
     errors = check(vnu, pages, shipped_site)
-    assert errors == [], f"{len(errors)} errors on {len({e.split(':')[0] for e in errors})} pages:\n" + "\n".join(errors)
+    where = {error.split(":")[0] for error in errors}
+    assert errors == [], f"{len(errors)} errors on {len(where)} pages:\n" + "\n".join(errors)
 
 
 def test_the_checker_finds_errors(tmp_path, vnu):

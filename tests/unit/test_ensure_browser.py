@@ -11,8 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import ensure_browser
 import pytest
+
+import ensure_browser
 from support import ROOT
 
 NOISE = "Reading package lists... Done\nSetting up chromium (1.0) ...\n"
@@ -26,7 +27,8 @@ def fake_installer(tmp_path: Path, executable: bool = True) -> ensure_browser.In
         f"import os, sys; sys.stdout.write({NOISE!r}); sys.stdout.flush(); "
         f"open({str(target)!r}, 'w').write('#!/bin/sh\\n'); os.chmod({str(target)!r}, {mode})"
     )
-    return ensure_browser.Installer("a fake Chromium", lambda: ensure_browser.run_installer([sys.executable, "-c", program]))
+    command = [sys.executable, "-c", program]
+    return ensure_browser.Installer("a fake Chromium", lambda: ensure_browser.run_installer(command))
 
 
 @pytest.fixture
@@ -39,7 +41,7 @@ def bare_machine(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_an_installers_output_goes_to_standard_error_and_only_the_path_to_standard_output(bare_machine, monkeypatch, capfd):
+def test_installer_output_goes_to_standard_error_and_only_the_path_to_standard_output(bare_machine, monkeypatch, capfd):
     monkeypatch.setattr(ensure_browser, "installers", lambda: [fake_installer(bare_machine)])
     assert ensure_browser.main() == 0
     out, err = capfd.readouterr()
@@ -58,7 +60,8 @@ def test_an_install_that_leaves_no_executable_fails_with_the_help(bare_machine, 
 
 
 def test_a_failing_installer_is_reported_and_the_next_one_tried(bare_machine, monkeypatch, capfd):
-    broken = ensure_browser.Installer("a broken installer", lambda: ensure_browser.run_installer([sys.executable, "-c", "raise SystemExit(3)"]))
+    failing = [sys.executable, "-c", "raise SystemExit(3)"]
+    broken = ensure_browser.Installer("a broken installer", lambda: ensure_browser.run_installer(failing))
     monkeypatch.setattr(ensure_browser, "installers", lambda: [broken, fake_installer(bare_machine)])
     assert ensure_browser.main() == 0
     out, err = capfd.readouterr()

@@ -10,8 +10,9 @@ import tarfile
 import threading
 from pathlib import Path
 
-import ensure_vnu
 import pytest
+
+import ensure_vnu
 
 JAR_BYTES = b"PK\x03\x04 not really a jar"
 NOISE = "npm notice Tarball Contents\nnpm notice 32.4MB build/dist/vnu.jar\n"
@@ -74,7 +75,11 @@ def test_the_pinned_integrity_is_the_registrys_sha512():
 
 @pytest.mark.parametrize(
     ("line", "major"),
-    [('openjdk version "17.0.15" 2025-04-15', 17), ('java version "1.8.0_392"', 8), ('openjdk version "21" 2023-09-19', 21)],
+    [
+        ('openjdk version "17.0.15" 2025-04-15', 17),
+        ('java version "1.8.0_392"', 8),
+        ('openjdk version "21" 2023-09-19', 21),
+    ],
 )
 def test_java_version_reads_the_major_version(tmp_path, line, major):
     assert ensure_vnu.java_version(str(fake_java(tmp_path, line))) == major

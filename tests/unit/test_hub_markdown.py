@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import markdown
+
 from hub_markdown import HubMarkdown
 
 TABLE = """\

@@ -79,7 +79,8 @@ def test_a_copied_template_is_materials_with_only_its_named_changes(name):
     for old, new in CHANGES[name]:
         assert old in expected, f"Material's {name} changed: copy it again into hooks/theme/ and redo the change"
         expected = expected.replace(old, new)
-    assert OUR_HEADER.sub("", ours, count=1) == expected, f"hooks/theme/{name} differs from Material's beyond its changes"
+    differs = f"hooks/theme/{name} differs from Material's beyond its changes"
+    assert OUR_HEADER.sub("", ours, count=1) == expected, differs
 
 
 @pytest.mark.parametrize("name", CHANGES)
