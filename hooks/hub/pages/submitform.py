@@ -14,7 +14,7 @@ from typing import Any
 
 from hub import urls
 from hub.content.contract import Contract
-from hub.content.fields import EMAIL, MARKUP
+from hub.content.fields import EMAIL
 from hub.pages.templating import Markup, macro
 
 
@@ -29,7 +29,7 @@ def submit_rules(contract: Contract) -> dict[str, Any]:
             for s in contract.sections
         ],
         "consent": [c.id for c in contract.consent],
-        "patterns": {"markup": MARKUP.pattern, "email": EMAIL.pattern},
+        "patterns": {"markup": contract.safety.plain_text.pattern, "email": EMAIL.pattern},
     }
 
 
