@@ -33,7 +33,8 @@ def render_case_study(
     """The whole Markdown of a case-study page (``today`` decides the review notice), with the notes of
     the places that tried it."""
     overdue = today is not None and record.review_due is not None and record.review_due < today
-    head = macro("entries.html", "case_study_head")(record, taxonomy, show_problems, overdue)
+    placeholder = record.contact is not None and is_placeholder(record.contact)
+    head = macro("entries.html", "case_study_head")(record, taxonomy, show_problems, overdue, placeholder)
     tail = macro("entries.html", "case_study_tail")(record, related, taxonomy, source_notes(record, taxonomy))
     tried = render_tried_elsewhere(record, adoptions, taxonomy) if adoptions else ""
     return f"# {md_escape(record.title)}" + raw(head) + record.body.strip() + tried + (raw(tail) if tail else "\n")
