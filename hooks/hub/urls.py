@@ -40,6 +40,8 @@ NEWS_POSTS_FOLDER = "news/posts"
 CASE_STUDY_FEED = "feeds/case-studies.xml"
 NEWS_FEED = "feeds/news.xml"
 SUBMIT_SCRIPT = "assets/submit.js"
+# What submit.js needs first: Markdown as the site renders it, then the safety rules' engine.
+SUBMIT_HELPERS = ("assets/markdown.js", "assets/rules.js")
 
 # Open data, by what each file holds.
 API_JSON = "api/case-studies.json"
