@@ -126,3 +126,12 @@ def source_label(url: str) -> str:
     if parts.query and not last:
         return f"{host} ({parts.query})"
     return f"{host}: {last}" if last else host
+
+
+# Domains reserved for examples (RFC 2606): mail to them goes nowhere.
+RESERVED_DOMAINS = ("example.org", "example.com", "example.net")
+
+
+def is_placeholder_email(address: str) -> bool:
+    """True when an email address is in a domain reserved for examples: a placeholder, not delivered."""
+    return address.rsplit("@", 1)[-1].lower() in RESERVED_DOMAINS

@@ -29,7 +29,8 @@ def fill_note(page, account: str = "Written by the team"):
     form.get_by_label("When you started").fill("2024-05")
     form.get_by_role("group", name="Where it is now").get_by_label("Running").check()
     form.get_by_role("group", name="Who is writing the note").get_by_label(account).check()
-    form.get_by_label("What we changed", exact=True).fill("The red bag, in twelve care homes.\n\n- one bag a home\n- a checklist")
+    changed = "The red bag, in twelve care homes.\n\n- one bag a home\n- a checklist"
+    form.get_by_label("What we changed", exact=True).fill(changed)
     form.get_by_label("What happened", exact=True).fill("Fewer belongings went missing.")
     for box in form.get_by_role("group", name="Before you make the note").get_by_role("checkbox").all():
         box.check()
