@@ -287,7 +287,7 @@
       var heading = /^#/.test(lines[i]) && HASH_HEADING.exec(lines[i]);
       var rule = HR.test(lines[i]);
       var quote = /^ {0,3}>/.test(lines[i]);
-      if (heading || rule || (quote && i > 0)) {
+      if (heading || rule || (quote && i > 0 && !/^ {0,3}>/.test(lines[0]))) {
         var rest = lines.slice(i + 1).join("\n");
         if (rest.trim()) blocks.unshift(rest);
         var before = i ? this.block([lines.slice(0, i).join("\n")], tight) + "\n" : "";
@@ -397,7 +397,14 @@
         if (item && !/^ {4}/.test(line)) items.push({ parts: [item[1]] });
         else if (items.length) {
           var parts = items[items.length - 1].parts;
-          parts[parts.length - 1] += "\n" + line.replace(/^ {4}/, "");
+          var inner = line.replace(/^ {4}/, "");
+          // An indented list starts a block of its own inside the item: a nested list.
+          if (/^ {4}/.test(line) && (UL_ITEM.test(inner) || OL_ITEM.test(inner)) &&
+              !UL_ITEM.test(parts[parts.length - 1].split("\n")[0]) && !OL_ITEM.test(parts[parts.length - 1].split("\n")[0])) {
+            parts.push(inner);
+          } else {
+            parts[parts.length - 1] += "\n" + inner;
+          }
         }
       });
     }
@@ -457,6 +464,7 @@
   Renderer.prototype.emphasis = function (text) {
     return text
       .replace(/\*\*\*(?!\s)([\s\S]+?)\*\*\*/g, "<strong><em>$1</em></strong>")
+      .replace(/\*\*(?!\s)([^*]+?)\*(?!\s)([^*]+?)\*\*\*/g, "<strong>$1<em>$2</em></strong>")
       .replace(/\*\*(?!\s)([\s\S]+?)\*\*/g, "<strong>$1</strong>")
       .replace(/(^|[^A-Za-z0-9_])__(?!\s)([\s\S]+?)__(?![A-Za-z0-9_])/g, "$1<strong>$2</strong>")
       .replace(/\*(?![\s*])([\s\S]+?)\*/g, "<em>$1</em>")

@@ -8,8 +8,12 @@ so the page, not a copy, is what is tested.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from hub.content.markup import render_markdown
+from hub.content.rules import default_rules
 from safety_corpus import CORPUS, REFUSED_BY_BOTH, expected, python_refuses, python_verdict
 
 pytestmark = pytest.mark.browser
@@ -66,3 +70,40 @@ def test_both_engines_read_the_patterns_the_same_way(browser, base_url):
     }""")
     page.close()
     assert failures == []
+
+
+# Markdown a case study typically holds: the preview must show it as the site will.
+MARKDOWN = [
+    "Para one\nstill one.\n\nPara two.",
+    "- a\n- b\n    - c\n    - d\n- e",
+    "1. one\n\n2. two\n\n    more two",
+    "### Sub\n\nText *em* **strong** `code` and [link](https://x.org \"t\").",
+    "> quote\n> more\n\nafter",
+    "| a | b |\n|:--|--:|\n| 1 | 2 |",
+    "```python\nx = 1\n```",
+    "    indented\n    code",
+    "Line  \nbreak",
+    "* * *",
+    "Our steps:\n- not\n- a list without a blank line",
+    "x_y_z and _em_ and __strong__, **bold *and em***",
+    "![A chart](https://x.org/a.png)",
+    "<https://x.org>",
+    "Ref [link][r].\n\n[r]: https://r.org \"Title\"",
+]
+
+
+def comparable(html: str) -> str:
+    """HTML without the whitespace between tags and the XHTML slash, which no reader sees."""
+    html = re.sub(r"\s*/>", ">", html)
+    html = re.sub(r"\s+(?=<(?:ul|ol)>)", "", re.sub(r">\s+<", "><", html))
+    return re.sub(r"\s+", " ", html).strip()
+
+
+def test_the_preview_renders_markdown_as_the_site_does(browser, base_url):
+    rules = default_rules().markup
+    page = browser.new_page()
+    page.goto(base_url + URL)
+    rendered = page.evaluate("texts => texts.map(t => HubMarkdown.render(t))", MARKDOWN)
+    page.close()
+    for text, html in zip(MARKDOWN, rendered, strict=True):
+        assert comparable(html) == comparable(render_markdown(rules.render_with, text)), text
