@@ -450,15 +450,42 @@
       return self.keep('<a href="mailto:' + escapeAttribute(mail) + '">' + escapeText(mail) + "</a>");
     });
     text = text.replace(/ {2,}\n/g, function () { return self.keep("<br />\n"); });
-    text = text.replace(/<(?:\/?[a-zA-Z][^<>@ ]*(?: [^<>]*)?|!--(?:(?!<!--|-->)[\s\S])*--|\?(?:(?!<\?|\?>)[\s\S])*\?|!\[CDATA\[[\s\S]*?\]\])>/g,
-      function (tag) {
-        // Raw HTML keeps its backslashes as written (Python-Markdown's HtmlInlineProcessor.unescape).
-        return self.keep(tag.replace(STASH, function (held, index) {
-          return Object.prototype.hasOwnProperty.call(self.escaped, index) ? "\\" + self.escaped[index] : held;
-        }));
-      });
+    text = this.rawTags(text);
     text = this.emphasis(escapeText(text));
     return text;
+  };
+
+  // Inline HTML as written: tags read as browsers read them (quoted values may hold < and >), then
+  // comments, processing instructions and CDATA. Python-Markdown reads them with an HTML parser too.
+  var OTHER_RAW = /^<(?:!--(?:(?!<!--|-->)[\s\S])*--|\?(?:(?!<\?|\?>)[\s\S])*\?|!\[CDATA\[[\s\S]*?\]\])>/;
+
+  Renderer.prototype.rawTags = function (text) {
+    var self = this;
+    var out = "";
+    var i = 0;
+    while (i < text.length) {
+      var open = text.indexOf("<", i);
+      if (open === -1) break;
+      var slice = null;
+      if (/^<\/?[A-Za-z]/.test(text.slice(open, open + 3)) && !/^<[^<>\s]*@/.test(text.slice(open))) {
+        var tag = readTag(text, open);
+        if (tag && text.charAt(tag.end - 1) === ">") slice = text.slice(open, tag.end);
+      } else {
+        var other = OTHER_RAW.exec(text.slice(open));
+        if (other) slice = other[0];
+      }
+      if (slice === null) {
+        out += text.slice(i, open + 1);
+        i = open + 1;
+        continue;
+      }
+      // Raw HTML keeps its backslashes as written (Python-Markdown's HtmlInlineProcessor.unescape).
+      out += text.slice(i, open) + self.keep(slice.replace(STASH, function (held, index) {
+        return own(self.escaped, index) ? "\\" + self.escaped[index] : held;
+      }));
+      i = open + slice.length;
+    }
+    return out + text.slice(i);
   };
 
   Renderer.prototype.emphasis = function (text) {

@@ -229,10 +229,10 @@ def _addresses(rules: MarkupRules, collected: _Collector) -> Iterator[tuple[str,
 def _dropped_elements(rules: MarkupRules, rendered: str, kept_html: str) -> Iterator[Finding]:
     """Start tags the sanitiser's parser drops but that still act in a page: a <body onload> in the text
     gives its attributes to the page's own body. Each such tag outside the allow-list is a finding."""
-    written = Counter(m.group(1).lower() for m in TAG_NAME.finditer(rendered))
-    kept = Counter(m.group(1).lower() for m in TAG_NAME.finditer(kept_html))
+    written = Counter(e.tag for e in _parse(rendered, frozenset()).elements)
+    kept = Counter(e.tag for e in _parse(kept_html, frozenset()).elements)
     for tag, count in sorted(written.items()):
-        if tag not in rules.elements and count > kept[tag] and re.fullmatch(r"[a-z][a-z0-9-]*", tag):
+        if tag not in rules.elements and count > kept[tag]:
             for _ in range(count - kept[tag]):
                 yield Finding(0, _element_rule(rules, tag), tag)
 
