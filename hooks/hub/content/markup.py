@@ -56,7 +56,8 @@ def find_markup(rules: MarkupRules, body: str) -> list[Finding]:
         findings += _compare(rules, kept, _parse(allowed_html, rules.remove_with_content))
     if len(ADDRESS.findall(kept_html)) != len(ADDRESS.findall(rendered)):  # an address did not survive parsing
         findings += _unparsable_addresses(rules, _parse(rendered, frozenset()), _parse(kept_html, frozenset()))
-    findings += _dropped_elements(rules, rendered, kept_html)
+    if any(m.group(1).lower() not in rules.elements for m in TAG_NAME.finditer(rendered)):  # any tag to drop
+        findings += _dropped_elements(rules, rendered, kept_html)
     # Parsing can make two elements of one tag (a <b> left open is opened again after its paragraph):
     # each tag as written is reported once.
     return list(dict.fromkeys(place(findings, blank_code(body))))
