@@ -24,26 +24,33 @@ HUB_PAGES = ["case study", "case-study list", "themes", "theme", "boroughs", "ar
 
 # The focused element: where it is, whether it can be seen, and whether something else covers it.
 FOCUSED = """() => {
-  const el = document.activeElement;
+  let el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
-  const box = el.getBoundingClientRect();
-  const style = getComputedStyle(el);
   const name = (el.tagName + '#' + el.id + '.' + (el.getAttribute('class') || '') + ' '
                 + (el.getAttribute('aria-label') || el.textContent || el.value || '').trim().slice(0, 40));
-  const inside = box.width > 0 && box.height > 0 && box.left >= -1 && box.top >= -1
-                 && box.right <= innerWidth + 1 && box.bottom <= innerHeight + 1;
-  let hidden = style.visibility !== 'visible' || Number(style.opacity) === 0;
-  for (let up = el; up && up.nodeType === 1; up = up.parentElement) {
-    const s = getComputedStyle(up);
-    if (s.visibility === 'hidden' || s.display === 'none' || Number(s.opacity) === 0
-        || s.clipPath === 'inset(50%)') hidden = true;
-  }
+  const isHidden = node => {
+    for (let up = node; up && up.nodeType === 1; up = up.parentElement) {
+      const s = getComputedStyle(up);
+      if (s.visibility === 'hidden' || s.display === 'none' || Number(s.opacity) === 0
+          || s.clipPath === 'inset(50%)') return true;
+    }
+    const b = node.getBoundingClientRect();
+    return b.width < 2 || b.height < 2;
+  };
+  // A control drawn by a label (visually hidden inputs): the label is what is seen. Material's colour
+  // toggle draws each radio button with the label that follows it (which is for the other radio).
+  const own = el.id && document.querySelector(`label[for="${el.id}"]`);
+  const next = el.nextElementSibling && el.nextElementSibling.tagName === 'LABEL' ? el.nextElementSibling : null;
+  const drawn = [own, next].find(l => l && !isHidden(l));
+  if (drawn && isHidden(el)) el = drawn;
+  const box = el.getBoundingClientRect();
+  const inside = box.left >= -1 && box.top >= -1 && box.right <= innerWidth + 1 && box.bottom <= innerHeight + 1;
+  const hidden = isHidden(el);
   // Covered: the point in the middle of the element (clipped to the screen) belongs to something else.
   const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
   const y = Math.min(Math.max(box.top + Math.min(box.height, 40) / 2, 0), innerHeight - 1);
   const top = document.elementFromPoint(x, y);
-  const label = el.id && document.querySelector(`label[for="${el.id}"]`);
-  const covered = !(top && (el.contains(top) || top.contains(el) || (label && (label.contains(top) || top === label))));
+  const covered = !(top && (el.contains(top) || top.contains(el)));
   return {name, inside, hidden, covered};
 }"""
 
