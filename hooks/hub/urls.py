@@ -40,6 +40,7 @@ NEWS_POSTS_FOLDER = "news/posts"
 CASE_STUDY_FEED = "feeds/case-studies.xml"
 NEWS_FEED = "feeds/news.xml"
 SUBMIT_SCRIPT = "assets/submit.js"
+SEARCH_WORDS = "search/words.json"  # the vocabulary search.js suggests from
 
 # Open data, by what each file holds.
 API_JSON = "api/case-studies.json"

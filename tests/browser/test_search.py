@@ -59,6 +59,7 @@ def test_search_page_facets_combine_and_live_in_the_url(page, base_url, hub):
     count = page.locator("#hub-count")
     expect(count).to_contain_text("results")
     total = len(hub.collection.case_studies)
+    page.get_by_role("button", name="Filters").click()  # the facets wait behind one control (issue 14)
     facet = page.locator('[data-facet="type"]')
     expect(facet.get_by_label("Case study")).to_be_visible()
     expect(facet.locator(".hub-choice", has_text="Case study").locator(".hub-facet__count")).to_have_text(f"({total})")
@@ -121,6 +122,7 @@ def test_show_more_appears_only_when_there_are_more_results(page, base_url):
 def test_values_with_no_results_stay_in_place_with_a_zero(page, base_url):
     """Facet lists do not shrink and grow with each search: nothing moves under the pointer."""
     page.goto(base_url + "search/")
+    page.get_by_role("button", name="Filters").click()  # the facets wait behind one control (issue 14)
     facet = page.locator('[data-facet="area"]')
     expect(facet.locator(".hub-facet__count").first).not_to_be_empty()
     before = facet.bounding_box()
