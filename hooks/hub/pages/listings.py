@@ -59,6 +59,7 @@ class Listing:
     adoptions: tuple[Adoption, ...] = ()  # notes of ideas tried here, listed after the case studies
     nearby: tuple[CaseStudy, ...] = ()  # for a place with none: case studies from its neighbours
     nearby_from: tuple[str, str] | None = None  # (name, site-relative address) of where ``nearby`` come from
+    search: tuple[tuple[str, str], ...] = ()  # the search filter that shows the same list (sorted otherwise)
 
 
 def front_matter(title: str, description: str, feed: tuple[str, str] | None = None) -> str:
@@ -82,7 +83,7 @@ def plan_pages(
 ) -> list[GeneratedPage]:
     """Every generated page for ``collection`` (grouped in ``indexes``)."""
     everything = Listing(
-        "case-studies/index.md", "Case studies", "Every case study on the hub, newest first.", "all_intro",
+        "case-studies/index.md", "Case studies", "Every case study on the hub, most recent work first.", "all_intro",
         (list_filters(taxonomy),), feed=("New and updated case studies", urls.CASE_STUDY_FEED),
     )
     pages = plan_listing(everything, collection.case_studies, taxonomy, per_page)
@@ -96,14 +97,14 @@ def plan_pages(
             urls.term_source("themes", theme.id), theme.name, theme.description,
             "theme_intro", (theme, THEME_GROUP_TITLES[theme.group or "programme"]), f"on {theme.name.lower()}",
             (f"Case studies on {theme.name}", urls.term_feed("themes", theme.id)),
-            indexes.resources_by_theme[theme.id],
+            indexes.resources_by_theme[theme.id], search=(("theme", theme.name),),
         )
         pages += plan_listing(listing, indexes.themes[theme.id], taxonomy, per_page)
     for area in taxonomy.areas:
         listing = Listing(
             urls.term_source("areas", area.id), area.name, area.description, "area_intro", (area, taxonomy),
             f"from {area.name}", (f"Case studies from {area.name}", urls.term_feed("areas", area.id)),
-            adoptions=indexes.adoptions_by_area.get(area.id, ()),
+            adoptions=indexes.adoptions_by_area.get(area.id, ()), search=(("area", area.name),),
             **nearby_for(area.id, indexes, taxonomy),
         )
         pages += plan_listing(listing, indexes.areas[area.id], taxonomy, per_page, by_stem)
@@ -112,7 +113,7 @@ def plan_pages(
             urls.term_source("ics", ics.id), ics.name, f"{ics.name} integrated care system: {ics.description}",
             "ics_intro", (ics, indexes, taxonomy), f"from {ics.name}",
             (f"Case studies from {ics.name}", urls.term_feed("ics", ics.id)),
-            adoptions=indexes.adoptions_by_ics.get(ics.id, ()),
+            adoptions=indexes.adoptions_by_ics.get(ics.id, ()), search=(("ics", ics.name),),
         )
         pages += plan_listing(listing, indexes.ics[ics.id], taxonomy, per_page, by_stem)
     return pages
@@ -139,9 +140,10 @@ def plan_listing(
             after += macro("listings.html", "tried_here")(url, listing.adoptions, adopted_by_stem, taxonomy)
         if number == 1 and listing.resources:
             after += macro("listings.html", "resources_section")(url, listing.resources, taxonomy)
+        newest = {"type": "Case study", **dict(listing.search), "sort": "newest"}
         html = render(
             url, intro(url, *listing.intro_args), listing.feed, records, chunk, listing.where, taxonomy,
-            number, page_urls, per_page, after,
+            number, page_urls, per_page, after, newest,
         )
         front = front_matter(heading, listing.description, listing.feed)
         pages.append(GeneratedPage(source, page_markdown(front, heading, html)))
