@@ -62,6 +62,7 @@ class BuildState:
     search_data: dict[str, SearchData] = field(default_factory=dict)  # what each page tells Pagefind
     raw_blocks: dict[str, list[str]] = field(default_factory=dict)  # generated HTML kept out of Markdown
     script_hashes: set[str] = field(default_factory=set)  # every inline script, for csp.txt
+    active_section: Any = None  # the navigation section marked active while a hub page renders
 
 
 _state: BuildState | None = None
@@ -235,12 +236,31 @@ def on_page_context(
     """
     if page.file.src_uri in _current().hub_pages and page not in nav.pages:
         page.meta["hub_nav_key"] = posixpath.dirname(page.url.rstrip("/")) or "."
+    trail = pipeline.trail(_current().hub, page.file.src_uri, page.title or "")
+    if trail:  # the breadcrumbs (theme/partials/trail.html), and the section's tab and navigation shown as current
+        page.meta["hub_trail"] = [{"title": c.label, "url": c.url} for c in trail]
+        if page not in nav.pages:
+            _current().active_section = _activate_section(nav, trail[1].url)
     return context
+
+
+def _activate_section(nav: Navigation, url: str) -> Any:
+    """Mark the top-level navigation item that holds the page at ``url`` as active, as MkDocs does for
+    the pages in the navigation; on_post_page unmarks it."""
+    for item in nav.items:
+        pages = [item, *(getattr(item, "children", None) or ())]
+        if any(getattr(p, "url", None) == url for p in pages):
+            item.active = True
+            return item
+    return None
 
 
 @event_priority(-100)  # after every other change to the page
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     """A working skip link and a Content-Security-Policy on every page."""
+    state = _current()
+    if state.active_section is not None:
+        state.active_section.active, state.active_section = False, None
     return _finish(output, page.file.src_uri)
 
 

@@ -38,3 +38,48 @@
     });
   });
 })();
+
+/*
+ * The phone menu by keyboard. Material's menu button is a <label> for the
+ * drawer's checkbox: a pointer can use it, a keyboard cannot reach it. It is
+ * made a button here (focusable, named, saying whether the menu is open), and
+ * Enter or Space opens the drawer with the focus on its first link; Escape
+ * closes it and gives the focus back. While closed, the drawer is hidden from
+ * the keyboard as well as from the eye (hub.css: visibility).
+ */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector('label.md-header__button[for="__drawer"]');
+  var drawer = document.querySelector(".md-sidebar--primary");
+  if (!toggle || !button || !drawer) return;
+  button.setAttribute("tabindex", "0");
+  button.setAttribute("role", "button");
+  button.setAttribute("aria-label", "Menu");
+  function sync() {
+    button.setAttribute("aria-expanded", String(toggle.checked));
+  }
+  sync();
+  toggle.addEventListener("change", sync);
+  function set(open) {
+    if (toggle.checked === open) return;
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change"));
+  }
+  button.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" && event.key !== " ") return;
+    event.preventDefault();
+    event.stopPropagation();  // Material's own Enter handler would click the label too, closing it again
+    set(!toggle.checked);
+    if (toggle.checked) {
+      var first = drawer.querySelector("a[href], [tabindex='0']");
+      // After the drawer becomes visible (its visibility changes with the checkbox).
+      if (first) requestAnimationFrame(function () { first.focus(); });
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !toggle.checked) return;
+    set(false);
+    button.focus();
+  });
+})();

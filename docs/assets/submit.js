@@ -835,6 +835,15 @@
       return box;
     }
 
+    // A field that takes the focus while partly below the screen is brought wholly into view: browsers
+    // leave a partly visible field where it is, with its lower edge (and what is typed there) hidden
+    // (WCAG 2.4.11). "nearest" moves it no further than needed, clear of the sticky header.
+    form.addEventListener("focusin", function (event) {
+      if (!event.target.matches("input[type=text], textarea, select")) return;
+      var box = event.target.getBoundingClientRect();
+      if (box.bottom > window.innerHeight || box.top < 0) event.target.scrollIntoView({ block: "nearest" });
+    });
+
     form.addEventListener("focusout", function (event) {
       var isText = event.target.matches("input[type=text], textarea, select");
       var box = boxFor(event.target);

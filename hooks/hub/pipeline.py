@@ -33,8 +33,11 @@ from hub.content.taxonomy import Taxonomy
 from hub.index.facets import SearchData, case_study_search, news_search, page_search, resource_search
 from hub.index.groups import PER_PAGE, Indexes, group_case_studies
 from hub.index.related import find_related
+from hub.index.synonyms import load_synonyms
+from hub.index.words import hub_vocabulary
 from hub.index.reviews import ReviewItem, select_reviews
 from hub.outputs.feeds import plan_feeds
+from hub.outputs.search import render_search_words
 from hub.outputs.opendata import (
     render_adoptions_csv, render_adoptions_json, render_csv, render_json, render_outcomes_csv,
 )
@@ -43,6 +46,8 @@ from hub.pages.listings import GeneratedPage, plan_pages
 from hub.pages.markers import MarkerContext, fill_markers
 from hub.pages.programme import render_programme_page
 from hub.pages.reviews import render_reviews_csv, render_reviews_page
+from hub.pages.trail import Crumb
+from hub.pages.trail import trail as page_trail
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,7 @@ class Hub:
     related: dict[str, tuple[CaseStudy, ...]] = field(default_factory=dict)  # by stem
     by_src_uri: dict[str, CaseStudy] = field(default_factory=dict)
     resources_by_src_uri: dict[str, Resource] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)  # the search vocabulary ("did you mean")
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -115,6 +121,7 @@ class Hub:
 def load_hub(config: HubConfig) -> Hub:
     """Load and check all content, and group it; raises ``TaxonomyError`` if the contract is broken."""
     contract = load_contract(config.data)
+    synonyms = load_synonyms()  # part of the contract: read (and checked) before any page is made
     collection = load_collection(config.case_studies, config.root, contract, config.resources, config.today)
     indexes = group_case_studies(collection.case_studies, contract.taxonomy, collection.resources, collection.adoptions)
     return Hub(
@@ -127,6 +134,7 @@ def load_hub(config: HubConfig) -> Hub:
         related=find_related(collection.case_studies, indexes),
         by_src_uri={c.src_uri: c for c in collection.case_studies},
         resources_by_src_uri={r.src_uri: r for r in collection.resources},
+        words=hub_vocabulary(collection.case_studies, collection.resources, contract.taxonomy, synonyms),
     )
 
 
@@ -277,7 +285,13 @@ def derived_files(hub: Hub, news_urls: Mapping[str, str], site_url: str) -> dict
     derived[urls.API_ADOPTIONS_JSON] = render_adoptions_json(notes, taxonomy, site_url, today)
     derived[urls.API_ADOPTIONS_CSV] = render_adoptions_csv(notes, taxonomy, site_url)
     derived[urls.API_ADOPTION_SCHEMA] = render_schema(hub.contract.adoption_schema)
+    derived[urls.SEARCH_WORDS] = render_search_words(hub.words)
     derived[urls.REVIEWS_CSV] = render_reviews_csv(
         reviews_of(hub), today, site_url, edit_url(hub), hub.contract.status_confirmed_for_months
     )
     return derived
+
+
+def trail(hub: Hub, src_uri: str, title: str) -> tuple[Crumb, ...]:
+    """The breadcrumbs of a page the hub makes (empty for other pages), the page itself last."""
+    return page_trail(src_uri, title, hub.taxonomy, hub.case_study_at(src_uri), hub.resource_at(src_uri))

@@ -42,6 +42,7 @@ NEWS_FEED = "feeds/news.xml"
 SUBMIT_SCRIPT = "assets/submit.js"
 # What submit.js needs first: Markdown as the site renders it, then the safety rules' engine.
 SUBMIT_HELPERS = ("assets/markdown.js", "assets/rules.js")
+SEARCH_WORDS = "search/words.json"  # the vocabulary search.js suggests from
 
 # Open data, by what each file holds.
 API_JSON = "api/case-studies.json"

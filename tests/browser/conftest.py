@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+from templates import TEMPLATES
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from _install import is_executable_file
@@ -65,3 +67,9 @@ def mobile_page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def template_url(hub):
+    """The site-relative address of a named template's sample page (see templates.py)."""
+    return lambda name: TEMPLATES[name](hub)

@@ -33,8 +33,8 @@ FOCUS_STATE = """() => {
 
 
 @pytest.mark.parametrize("name", ["home", "case study", "search with results", "submit form", "boroughs"])
-def test_tabbing_reaches_controls_with_a_visible_focus(page, base_url, name):
-    page.goto(base_url + TEMPLATES[name], wait_until="networkidle")
+def test_tabbing_reaches_controls_with_a_visible_focus(page, base_url, name, template_url):
+    page.goto(base_url + template_url(name), wait_until="networkidle")
     seen = []
     for _ in range(60):
         page.keyboard.press("Tab")

@@ -62,20 +62,20 @@ def layout_shift(page: Page, url: str) -> tuple[float, list[dict]]:
 
 
 @pytest.mark.parametrize("name", TEMPLATES)
-def test_layout_is_stable_on_a_desktop(page, base_url, name):
-    total, shifts = layout_shift(page, base_url + TEMPLATES[name])
+def test_layout_is_stable_on_a_desktop(page, base_url, name, template_url):
+    total, shifts = layout_shift(page, base_url + template_url(name))
     assert total < LIMIT, shifts
 
 
 @pytest.mark.parametrize("name", TEMPLATES)
-def test_layout_is_stable_on_a_phone(mobile_page, base_url, name):
-    total, shifts = layout_shift(mobile_page, base_url + TEMPLATES[name])
+def test_layout_is_stable_on_a_phone(mobile_page, base_url, name, template_url):
+    total, shifts = layout_shift(mobile_page, base_url + template_url(name))
     assert total < LIMIT, shifts
 
 
-def test_scripts_really_run_after_the_first_paint(page, base_url):
+def test_scripts_really_run_after_the_first_paint(page, base_url, template_url):
     """The holding works: on the submit form, the page is painted before submit.js shows its state."""
-    layout_shift(page, base_url + TEMPLATES["submit form"])
+    layout_shift(page, base_url + template_url("submit form"))
     first_paint = page.evaluate("performance.getEntriesByType('paint')[0].startTime")
     submit_js = page.evaluate(
         "performance.getEntriesByType('resource').find(e => e.name.endsWith('/assets/submit.js')).responseEnd"
