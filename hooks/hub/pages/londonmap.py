@@ -116,7 +116,8 @@ def render_london_map(from_url: str, indexes: Indexes, taxonomy: Taxonomy, headi
     view_box = f"{-GAP} {-GAP} {width + 2 * GAP} {height + 2 * GAP}"
     figure = macro("londonmap.html", "map")(heading_id, view_box, tiles, ics_boundaries(taxonomy), render_legend(taxonomy))
     pan_london = macro("londonmap.html", "pan_london")(from_url, indexes, taxonomy)
-    return f"{figure}\n\n{pan_london}\n\n{render_map_table(from_url, indexes, taxonomy)}"
+    after = f'<span id="{heading_id}-after" tabindex="-1"></span>'  # where "Skip the map" lands
+    return f"{figure}\n\n{after}{pan_london}\n\n{render_map_table(from_url, indexes, taxonomy)}"
 
 
 def render_legend(taxonomy: Taxonomy) -> Markup:
