@@ -82,15 +82,9 @@ def tab_through(page: Page, limit: int = 400) -> list[dict]:
 # --- 4. Keyboard: every focused element is on screen, visible and uncovered ------------------
 
 
-# The submit form's text boxes are left partly below the screen when they take the focus; the form is
-# issue 13's (docs/assets/submit.js), which is being rewritten. Strict: this fails once it is fixed.
-SUBMIT_FORM_FOCUS = pytest.mark.xfail(strict=True, reason="submit form text boxes scroll partly off screen (issue 13)")
-
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=SUBMIT_FORM_FOCUS) if n == "submit form" else n for n in TEMPLATES]
-)
+@pytest.mark.parametrize("name", list(TEMPLATES))
 def test_every_focused_element_is_visible_inside_the_viewport_and_not_covered(browser, base_url, name, width, template_url):
     context, page = open_at(browser, width)
     page.goto(base_url + template_url(name), wait_until="networkidle")

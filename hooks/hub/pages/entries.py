@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
+from hub import urls
 from hub.content.body import HEADING, mark_code
 from hub.content.records import Adoption, CaseStudy, Contact, Resource
 from hub.content.taxonomy import Taxonomy
@@ -18,8 +19,7 @@ from hub.pages.londonmap import render_spread_map
 from hub.pages.templating import Markup, macro
 from hub.text import format_date
 
-# Domains reserved for examples (RFC 2606): mail to them goes nowhere.
-RESERVED_DOMAINS = ("example.org", "example.com", "example.net")
+RESERVED_DOMAINS = urls.RESERVED_DOMAINS
 
 
 def render_case_study(
@@ -33,7 +33,8 @@ def render_case_study(
     """The whole Markdown of a case-study page (``today`` decides the review notice), with the notes of
     the places that tried it."""
     overdue = today is not None and record.review_due is not None and record.review_due < today
-    head = macro("entries.html", "case_study_head")(record, taxonomy, show_problems, overdue)
+    placeholder = record.contact is not None and is_placeholder(record.contact)
+    head = macro("entries.html", "case_study_head")(record, taxonomy, show_problems, overdue, placeholder)
     tail = macro("entries.html", "case_study_tail")(record, related, taxonomy, source_notes(record, taxonomy))
     tried = render_tried_elsewhere(record, adoptions, taxonomy) if adoptions else ""
     return f"# {md_escape(record.title)}" + raw(head) + record.body.strip() + tried + (raw(tail) if tail else "\n")
@@ -93,7 +94,7 @@ def render_resource(resource: Resource, taxonomy: Taxonomy, show_problems: bool 
 
 def is_placeholder(contact: Contact) -> bool:
     """True when the address is in a domain reserved for examples, so mail to it goes nowhere."""
-    return contact.email.rsplit("@", 1)[-1].lower() in RESERVED_DOMAINS
+    return urls.is_placeholder_email(contact.email)
 
 
 def render_contact_block(contact: Contact) -> str:
