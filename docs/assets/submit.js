@@ -179,7 +179,7 @@
       var lines = text.split("\n");
       for (var i = 0; i < lines.length; i++) {
         if (/^[ \t]{0,3}(`{3,}|~{3,})/.test(lines[i])) fence = !fence;
-        var heading = !fence && /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/.exec(lines[i]);
+        var heading = !fence && /^(#{1,6})[ \t]*(.*?)[ \t]*#*[ \t]*$/.exec(lines[i]);
         if (!heading) continue;
         if (heading[1].length <= 2) {
           return label(box) + ": '" + lines[i].trim() + "' would start a new section of the page. Use ### for a sub-heading";
