@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from templates import TEMPLATES
-
 pytestmark = pytest.mark.browser
 
 # What the focused element looks like: its size and whether any focus indicator is drawn.

@@ -13,7 +13,6 @@ from support import ROOT
 pytestmark = pytest.mark.build
 
 
-
 def listed(site: Path, url: str) -> set[str]:
     """Site paths linked from every page of the list at ``url`` (page 1 and /page/N/)."""
     pages = [site / url / "index.html", *sorted((site / url / "page").glob("*/index.html"))]
@@ -90,7 +89,10 @@ def test_contribute_page_documents_every_schema_field(shipped_site, hub):
 
     page = htmllib.unescape((shipped_site / "contribute" / "index.html").read_text(encoding="utf-8"))
     for name, required, kind, description in field_rows(hub.contract.schema):
-        assert f"<code>{name}</code></th><td>{'Yes' if required else 'No'}</td><td>{kind}</td><td>{description}</td>" in page, name
+        assert (
+            f"<code>{name}</code></th><td>{'Yes' if required else 'No'}</td><td>{kind}</td><td>{description}</td>"
+            in page
+        ), name
     for theme in hub.taxonomy.themes:
         assert f"<td><code>{theme.id}</code></td><td>{theme.name}</td>" in page
 
@@ -109,12 +111,16 @@ def test_feeds_are_valid_and_discoverable(shipped_site, hub):
     # A theme's page links to its feed, and the feed lists the theme's case studies and where they were tried.
     theme = hub.taxonomy.themes["coordinated-care"]
     page = (shipped_site / "themes" / theme.id / "index.html").read_text(encoding="utf-8")
-    assert f'<link rel="alternate feed" type="application/atom+xml" title="Case studies on {theme.name}" href="../../feeds/themes/{theme.id}.xml">' in page
+    assert (
+        f'<link rel="alternate feed" type="application/atom+xml" title="Case studies on {theme.name}" href="../../feeds/themes/{theme.id}.xml">'
+        in page
+    )
     entries = ET.parse(shipped_site / "feeds" / "themes" / f"{theme.id}.xml").getroot().findall(f"{ATOM}entry")
     records = hub.indexes.themes[theme.id]
     tried = {
         "Tried in " + ", ".join(hub.taxonomy.areas[a].name for a in note.areas) + f": {r.title}"
-        for r in records for note in hub.indexes.adoptions[r.stem]
+        for r in records
+        for note in hub.indexes.adoptions[r.stem]
     }
     assert {e.findtext(f"{ATOM}title") for e in entries} == {r.title for r in records} | tried
     news = ET.parse(shipped_site / "feeds" / "news.xml").getroot().findall(f"{ATOM}entry")
@@ -163,8 +169,10 @@ def test_every_page_has_a_meta_description(shipped_site, hub):
 def test_home_page_shows_the_latest_updates(shipped_site):
     linked = listed(shipped_site, "")
     assert any(url.startswith("/news/2026/") for url in linked)
-    assert "/feeds/news.xml" in {urljoin("/", href) for href in re.findall(
-        r'href="([^"]+)"', (shipped_site / "index.html").read_text(encoding="utf-8"))}
+    assert "/feeds/news.xml" in {
+        urljoin("/", href)
+        for href in re.findall(r'href="([^"]+)"', (shipped_site / "index.html").read_text(encoding="utf-8"))
+    }
 
 
 def test_every_image_has_a_width_and_a_height(shipped_site):

@@ -73,7 +73,6 @@ def test_changed_markup_fails_loudly():
         add_csp("<html><head></head></html>")
 
 
-
 def test_a_script_added_after_the_build_is_allowed_by_its_hash_alone():
     built = add_csp(PAGE)
     served = built.replace("</body>", "<script>livereload(1, 2);</script></body>")

@@ -30,8 +30,25 @@ ANY_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 ADDRESS = re.compile(r"\b(?:href|src)\s*=", re.IGNORECASE)  # counted before and after parsing
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Elements without an end tag in HTML's serialisation (html5ever writes these alone).
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-                  "track", "wbr", "keygen"})
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+    }
+)
 
 
 def blank_code(body: str) -> str:
@@ -82,8 +99,14 @@ def _clean_keeping_everything(rules: MarkupRules, rendered: str) -> str:
     decoded = re.sub(r"[\t\n\r]", "", html.unescape(rendered))
     schemes = {m.group(1).lower() for m in ANY_SCHEME.finditer(decoded)} | rules.schemes
     return nh3.clean(
-        rendered, tags=tags, clean_content_tags=set(), attributes={}, generic_attribute_prefixes={""},
-        url_schemes=schemes, link_rel=None, strip_comments=False,
+        rendered,
+        tags=tags,
+        clean_content_tags=set(),
+        attributes={},
+        generic_attribute_prefixes={""},
+        url_schemes=schemes,
+        link_rel=None,
+        strip_comments=False,
     )
 
 
@@ -103,10 +126,15 @@ def _clean(rules: MarkupRules, rendered: str) -> str:
     for tag in rules.class_prefixes:
         attributes.setdefault(tag, set()).add("class")  # filtered by prefix in filter_value
     return nh3.clean(
-        rendered, tags=set(rules.elements), clean_content_tags=set(rules.remove_with_content),
+        rendered,
+        tags=set(rules.elements),
+        clean_content_tags=set(rules.remove_with_content),
         attributes=attributes,
         allowed_classes={tag: set(names) for tag, names in rules.classes.items()},
-        url_schemes=set(rules.schemes), link_rel=None, strip_comments=False, attribute_filter=filter_value,
+        url_schemes=set(rules.schemes),
+        link_rel=None,
+        strip_comments=False,
+        attribute_filter=filter_value,
     )
 
 

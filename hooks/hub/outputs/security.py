@@ -44,7 +44,7 @@ class MarkupChanged(Exception):
 def fix_skip_link(html: str) -> str:
     """Every page gets a skip link to its main content, which takes focus."""
     if MAIN not in html or not SKIP_SLOT.search(html):
-        raise MarkupChanged("expected Material's skip-link slot and <main class=\"md-main\">")
+        raise MarkupChanged('expected Material\'s skip-link slot and <main class="md-main">')
     return SKIP_SLOT.sub(SKIP_LINK, html, count=1).replace(MAIN, MAIN_WITH_TARGET, 1)
 
 
