@@ -686,7 +686,7 @@
       var org = value("organisation");
       page.appendChild(el("h1", "", oneLine(value("title"))));
       page.appendChild(el("p", "hub-account hub-account--" + account(), account() === "compiled"
-        ? "Compiled by the hub from the public sources listed at the end; " + org + " has not reviewed it."
+        ? "Compiled by the hub from the public sources listed at the end, and not reviewed by " + org + "."
         : "Written or approved by " + org + ", the team that did the work."));
       page.appendChild(el("p", "hub-lead", oneLine(value("summary"))));
       var areas = checked("boroughs");

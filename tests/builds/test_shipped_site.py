@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -204,3 +205,19 @@ def test_built_pages_keep_the_strict_policy(shipped_site):
         assert metas == [policy(script_hashes(html))], page
         assert "livereload" not in html and "'unsafe-inline'" not in metas[0], page
     assert (shipped_site / "csp.txt").read_text(encoding="utf-8").count("'unsafe-inline'") == 0
+
+
+def test_every_case_study_says_who_wrote_it(shipped_site, hub):
+    """The account line under the title names who wrote the page, in a sentence that reads for any organisation."""
+    for record in hub.collection.case_studies:
+        text = (shipped_site / "case-studies" / record.stem / "index.html").read_text(encoding="utf-8")
+        line = re.search(r'<p class="hub-account[^"]*">(.*?)</p>', text, re.S)
+        assert line, record.stem
+        organisation = record.organisation
+        if record.account == "compiled":
+            expected = (
+                f"Compiled by the hub from the public sources listed at the end, and not reviewed by {organisation}."
+            )
+        else:
+            expected = f"Written or approved by {organisation}, the team that did the work."
+        assert html.unescape(line.group(1)) == expected, record.stem
