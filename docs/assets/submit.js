@@ -711,11 +711,11 @@
     function notePreview(page, today, bodyText) {
       var adopted = RULES.caseStudies.filter(function (c) { return c.stem === value("case-study"); })[0];
       page.appendChild(el("p", "hub-hint", "On the page of \u201c" + adopted.title + "\u201d, under \u201cTried elsewhere\u201d:"));
-      var note = el("div", "hub-note");
+      var note = el("div", "hub-adoption");
       note.appendChild(el("h3", "", value("organisation")));
       var rows = [["Where", names("areas", checked("boroughs"))], ["When", describeWhen(checked("status")[0])],
         ["Status", term("statuses", checked("status")[0]).name], ["Who wrote it", term("accounts", account()).name]];
-      note.appendChild(facts(rows, "hub-note__facts"));
+      note.appendChild(facts(rows, "hub-adoption__facts"));
       // The note's sections sit under its heading on the case study's page: two levels down.
       note.appendChild(markdown(bodyText.replace(/^(#{1,4})(?=[ \t])/gm, "##$1")));
       if (outcomes().length) note.appendChild(outcomeTable());
