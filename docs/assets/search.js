@@ -559,12 +559,15 @@
       var total = current ? current.results.length : 0;
       var what = term ? " for \u201c" + term + "\u201d" : "";
       var filtered = chosenCount() ? " with these filters" : "";
-      count.textContent = total
+      var said = total
         ? plural(total, "result", "results") + what + filtered
         : "No results" + what + filtered + "." + (checked.missing.length ? "" : " Try removing a filter or using fewer words.");
       if (checked.missing.length || checked.suggestion) advice(hintLine, term, checked);
       else hintLine.hidden = true;
-      return showMore(false);
+      // The count is announced once the first results are on the page, not while they are still loading.
+      return showMore(false).then(function () {
+        if (ticket === generation) count.textContent = said;
+      });
     }).catch(function () {
       count.textContent = "Search is not available right now. Browse the index pages instead.";
     });
