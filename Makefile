@@ -13,7 +13,7 @@ ADDRESS ?= 127.0.0.1:8000
 # Material prints a banner about MkDocs 2.0, which this project does not use.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check lint test generate lock clean
+.PHONY: serve build check case-study adoption-note lint test generate lock clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.11")'
@@ -30,6 +30,13 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python scripts/validate.py
+
+# Start a new case study or adoption note: asks for each field, never overwrites a file.
+case-study: $(STAMP)
+	$(BIN)/python scripts/new_case_study.py
+
+adoption-note: $(STAMP)
+	$(BIN)/python scripts/new_adoption.py
 
 # The stages of hooks/hub import one way only, and never MkDocs (contracts in pyproject.toml).
 lint: $(STAMP)

@@ -161,7 +161,7 @@
       if ((name === "title" || name === "summary") && account() === "compiled" && speaksAsOrganisation(text)) {
         return label(box) + " speaks as the organisation (\u201cwe\u201d, \u201cour\u201d), but you chose Compiled by the hub: write it in the third person";
       }
-      if (SECTIONS.indexOf(name) !== -1) return checkHeadings(box, text);
+      if (SECTIONS.indexOf(name) !== -1) return checkHeadings(box, text) || checkImages(box, text);
       if (name === "sources" || name === "outcome-source") {
         var bad = text.split("\n").map(function (s) { return s.trim(); })
           .filter(function (s) { return s && !URL_PATTERN.test(s); });
@@ -186,6 +186,22 @@
         }
         if (account() === "compiled" && speaksAsOrganisation(heading[2])) {
           return label(box) + ": the sub-heading '" + heading[2] + "' speaks as the organisation, but you chose Compiled by the hub: write it in the third person";
+        }
+      }
+      return "";
+    }
+
+    // Every image says what it shows (WCAG 1.1.1), as the validator requires: read from the rendered
+    // answer, so that Markdown images, reference images and <img> are all seen.
+    function checkImages(box, text) {
+      var tags = window.HubMarkdown.tags(window.HubMarkdown.render(text));
+      for (var i = 0; i < tags.length; i++) {
+        if (tags[i].name !== "img" || tags[i].closing) continue;
+        var attributes = {};
+        tags[i].attributes.forEach(function (pair) { attributes[pair[0]] = pair[1]; });
+        if (!(attributes.alt || "").trim()) {
+          var address = attributes.src || "address";
+          return label(box) + ": the image '" + address + "' has no alt text. Say what it shows: ![what it shows](" + address + ")";
         }
       }
       return "";

@@ -194,6 +194,24 @@ def test_unsafe_answers_are_refused_before_anything_can_be_sent(page, base_url):
     expect(page.get_by_role("button", name="Download the file")).to_be_visible()
 
 
+def test_an_image_without_alt_text_is_refused_as_the_validator_refuses_it(page, base_url):
+    page.goto(base_url + URL)
+    fill_valid(page)
+    results = page.locator("#hub-submit-form").get_by_label("Results", exact=True)
+    results.fill("The chart:\n\n![](https://example.org/chart.png)")
+    page.get_by_role("button", name="Create the file").click()
+    expect(page.locator("#hub-error-summary").get_by_role("link")).to_have_text(
+        [
+            "Results: the image 'https://example.org/chart.png' has no alt text. Say what it shows:"
+            " ![what it shows](https://example.org/chart.png)"
+        ]
+    )
+    expect(page.locator("#hub-submit-result")).to_be_hidden()
+    results.fill("The chart:\n\n![Waiting times by month](https://example.org/chart.png)")
+    page.get_by_role("button", name="Create the file").click()
+    expect(page.get_by_role("button", name="Download the file")).to_be_visible()
+
+
 def test_warnings_are_shown_and_do_not_stop_the_file(page, base_url):
     page.goto(base_url + URL)
     fill_valid(page)

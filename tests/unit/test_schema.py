@@ -60,6 +60,7 @@ def test_required_fields_are_the_contract():
         ("example", "true or false"),
         ("notes", "list of plain text items, each at most 300 characters"),
         ("former_bodies", "list of former organisations"),
+        ("started", "year (YYYY) or year and month (YYYY-MM)"),
     ],
 )
 def test_field_table_types(field, kind):

@@ -43,7 +43,7 @@ def test_the_note_form_files_notes_where_adoptions_live(contract, hub):
         contract, "contribute/submit/", "https://github.com/example/hub", "adoption-note", hub.collection.case_studies
     )
     assert 'data-new-file-url="https://github.com/example/hub/new/main/case_studies/adoptions"' in html
-    assert 'id="hub-adoption-submit-form"' in html and "python scripts/new_adoption.py" in html
+    assert 'id="hub-adoption-submit-form"' in html and "make adoption-note" in html
     assert html.count('<script src="../../assets/') == 3  # markdown.js, rules.js, submit.js
 
 

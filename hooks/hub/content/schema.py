@@ -78,6 +78,8 @@ def _collect_rows(node: dict[str, Any], prefix: str, rows: list[tuple[str, bool,
 def type_label(spec: dict[str, Any]) -> str:
     """A reader's name for the type ``spec`` describes, e.g. 'list of themes', 'text, at most 150 characters'."""
     kind = spec.get("type")
+    if "x-type-label" in spec:  # the schema names it for readers (a year, or a year and month)
+        return spec["x-type-label"]
     if "anyOf" in spec:
         return " or ".join(type_label(branch) for branch in spec["anyOf"])
     if "const" in spec:

@@ -39,6 +39,8 @@ def render_sections_markdown(contract: Contract) -> str:
         hint = s.hint.replace("|", "\\|")
         required = "yes" if s.required else "no"
         lines.append(f"| `## {s.heading}` | `## {s.heading_for('compiled')}` | {required} | {hint} |")
+    if contract.section_limit:
+        lines += ["", f"Each section may be up to {contract.section_limit:,} characters."]
     return "\n".join(lines)
 
 
