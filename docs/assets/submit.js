@@ -128,6 +128,9 @@
       if (box.tagName === "FIELDSET") return verdict(checkChoices(box, name, required));
       var text = valueOf(control(box));
       if (!text && name === "case-study") return verdict(["Choose the case study you tried"]);
+      if (!text && name === "sources" && account() === "compiled") {
+        return verdict(["Enter the sources: an account compiled by the hub lists the public pages it is compiled from"]);
+      }
       if (!text) return verdict(required ? ["Enter " + label(box).toLowerCase()] : []);
       if (SECTIONS.indexOf(name) !== -1) text = tidy(text).text;
       var limit = Number(control(box).getAttribute("data-limit") || 0);

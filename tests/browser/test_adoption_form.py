@@ -72,7 +72,14 @@ def test_a_note_makes_the_file_new_adoption_would_and_it_passes_validate_py(page
 
 def test_a_compiled_note_has_the_compiled_headings(page, base_url, tmp_path):
     page.goto(base_url + URL)
-    fill_note(page, account="Compiled by the hub").get_by_role("button", name="Make the note file").click()
+    form = fill_note(page, account="Compiled by the hub")
+    form.get_by_role("button", name="Make the note file").click()
+    # A compiled account says only what public sources say, so it must name them.
+    expect(page.locator("#hub-adoption-error-summary").get_by_role("link")).to_have_text(
+        ["Enter the sources: an account compiled by the hub lists the public pages it is compiled from"]
+    )
+    form.get_by_label("Sources (optional)").fill("https://example.org/red-bag-report")
+    form.get_by_role("button", name="Make the note file").click()
     text = page.locator("#hub-adoption-submit-output").input_value()
     assert "## What was changed\n" in text and "account: compiled" in text
     result = validate_with_script(text, page.locator("#hub-adoption-result-name").inner_text(), tmp_path)

@@ -117,12 +117,16 @@ Start small.
 """
 
 
+# A compiled account names its sources: one more line of front matter, so the body starts a line later.
+COMPILED = {"account": "compiled", "sources": ["https://example.org/report"]}
+
+
 def test_a_compiled_account_uses_the_compiled_headings(contract):
-    assert messages(contract, COMPILED_BODY, account="compiled") == []
-    assert messages(contract, account="compiled") == [
-        f"{PATH}:17: body: '## What we did' speaks as the organisation, but this account is compiled by the hub "
+    assert messages(contract, COMPILED_BODY, **COMPILED) == []
+    assert messages(contract, **COMPILED) == [
+        f"{PATH}:18: body: '## What we did' speaks as the organisation, but this account is compiled by the hub "
         "(account: compiled): use '## What was done'",
-        f"{PATH}:25: body: '## What we learned' speaks as the organisation, but this account is compiled by the hub "
+        f"{PATH}:26: body: '## What we learned' speaks as the organisation, but this account is compiled by the hub "
         "(account: compiled): use '## What was learned'",
     ]
 
@@ -135,17 +139,17 @@ def test_a_team_account_may_use_either_heading(contract):
 def test_a_compiled_account_does_not_say_we_in_its_summary_title_or_sub_headings(contract):
     body = COMPILED_BODY.replace("### How referrals worked", "### How we changed referrals")
     assert messages(
-        contract, body, account="compiled", summary="We triaged every request.", title="How our practice triaged"
+        contract, body, **COMPILED, summary="We triaged every request.", title="How our practice triaged"
     ) == [
         f"{PATH}:2: title: speaks as the organisation, but this account is compiled by the hub (account: compiled): "
         "write it in the third person",
         f"{PATH}:3: summary: speaks as the organisation, but this account is compiled by the hub (account: compiled): "
         "write it in the third person",
-        f"{PATH}:19: body: '### How we changed referrals' speaks as the organisation, but this account is compiled "
+        f"{PATH}:20: body: '### How we changed referrals' speaks as the organisation, but this account is compiled "
         "by the hub (account: compiled)",
     ]
     # "US" in capitals is the country, not "us".
-    assert messages(contract, COMPILED_BODY, account="compiled", summary="A model used in the US and the UK.") == []
+    assert messages(contract, COMPILED_BODY, **COMPILED, summary="A model used in the US and the UK.") == []
 
 
 def test_former_bodies_get_did_you_mean(contract):
@@ -209,3 +213,11 @@ def test_the_note_on_a_former_body_follows_the_chain_to_today(contract):
         "Healthy London Partnership no longer exists under that name. Its work passed to Transformation Partners "
         "in Health and Care."
     )
+
+
+def test_a_compiled_account_names_its_sources(contract):
+    assert messages(contract, COMPILED_BODY, account="compiled", sources=[]) == [
+        f"{PATH}:{ACCOUNT}: account: is compiled, so 'sources' is required: list the public pages the account is "
+        "compiled from"
+    ]
+    assert messages(contract, account="team", sources=[]) == []

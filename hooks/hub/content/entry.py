@@ -47,6 +47,7 @@ def check_entry(
     ctx = Context(path, document, contract.taxonomy, contract.safety)
     account = term_id(document.data.get("account"), contract.taxonomy.accounts)
     problems = [*check_front_matter(ctx, schema), *check_when(ctx, today), *check_voice(ctx, account)]
+    problems += check_compiled_sources(ctx, account)
     problems += check_sections(document.body, document.body_line, path, sections, contract.section_limit, account, kind)
     contact = document.data.get("contact")
     email = contact.get("email") if isinstance(contact, dict) and isinstance(contact.get("email"), str) else None
@@ -142,6 +143,14 @@ def check_voice(ctx: Context, account: str | None) -> Iterator[Problem]:
         value = ctx.document.data.get(name)
         if isinstance(value, str) and FIRST_PERSON_PLURAL.search(value):
             yield ctx.problem((name,), f"{COMPILED_VOICE}: write it in the third person")
+
+
+def check_compiled_sources(ctx: Context, account: str | None) -> Iterator[Problem]:
+    """A compiled account says only what public sources say, so it names them."""
+    if account == "compiled" and not ctx.document.data.get("sources"):
+        yield ctx.problem(
+            ("account",), "is compiled, so 'sources' is required: list the public pages the account is compiled from"
+        )
 
 
 def read_contact(value: Any, programme_team: Contact) -> Contact | None:
