@@ -4,11 +4,19 @@
  * The colour-scheme toggle is a pair of radio buttons styled as one button.
  * Material switches on Enter; a button is also expected to work with Space,
  * which on a checked radio button does nothing. Space now switches too.
+ * Material leaves both radio buttons unchecked, so each is a Tab stop, and
+ * Shift+Tab landed on the one whose button is hidden, with no focus shown:
+ * the current scheme's is checked now, the group's one Tab stop.
  */
 (function () {
   "use strict";
   var palette = document.querySelector('[data-md-component="palette"]');
   if (!palette) return;
+  Array.prototype.forEach.call(palette.querySelectorAll("input.md-option"), function (option) {
+    if (option.getAttribute("data-md-color-scheme") === document.body.getAttribute("data-md-color-scheme")) {
+      option.checked = true;
+    }
+  });
   palette.addEventListener("keydown", function (event) {
     if (event.key !== " " || !event.target.matches("input.md-option")) return;
     event.preventDefault();

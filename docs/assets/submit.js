@@ -359,9 +359,12 @@
     outcomeList.addEventListener("click", function (event) {
       var button = event.target.closest('[data-hub-part="remove-outcome"]');
       if (!button) return;
+      var removed = button.textContent.replace(/^Remove /, "");
       button.closest("[data-outcome]").remove();
       renumber();
       part("add-outcome").focus();
+      // Focus moves on, so the form says what happened (in its status line, a polite live region).
+      draftStatus.textContent = removed.charAt(0).toUpperCase() + removed.slice(1) + " removed.";
       save();
     });
 
@@ -641,7 +644,12 @@
     }
 
     function outcomeTable() {
-      var wrap = el("div", "hub-outcomes");
+      // Material wraps the published page's tables so that they scroll on a phone; the preview is made
+      // after Material ran, so it scrolls its own table, as a region the keyboard can reach.
+      var wrap = el("div", "hub-outcomes hub-outcomes--scroll");
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Outcomes, as reported by the source");
       var table = el("table");
       table.appendChild(el("caption", "", "Outcomes, as reported by the source"));
       var head = el("tr");
@@ -743,12 +751,29 @@
       page.appendChild(note);
     }
 
+    function demoteHeadings(root, under) {
+      var headings = Array.prototype.slice.call(root.querySelectorAll("h1, h2, h3, h4, h5, h6"));
+      var top = Math.min.apply(null, headings.map(function (h) { return Number(h.tagName.charAt(1)); }));
+      var by = Math.max(0, under + 1 - top);
+      headings.forEach(function (heading) {
+        var level = Number(heading.tagName.charAt(1));
+        var lower = document.createElement("h" + Math.min(6, level + by));
+        Array.prototype.slice.call(heading.attributes).forEach(function (a) { lower.setAttribute(a.name, a.value); });
+        lower.classList.add("hub-preview__h" + level);
+        while (heading.firstChild) lower.appendChild(heading.firstChild);
+        heading.parentNode.replaceChild(lower, heading);
+      });
+    }
+
     function renderPreview(today, built) {
       var box = part("preview");
       box.textContent = "";
       var page = el("div", "hub-preview__page");
       if (KIND === "case-study") caseStudyPreview(page, today, built.text);
       else notePreview(page, today, built.text);
+      // The preview sits under the form's own "Preview" heading: its headings move below it, keeping the
+      // look of the level they stand for, so that the outline of the form's page stays whole.
+      demoteHeadings(page, Number(box.getAttribute("data-under-heading")));
       box.appendChild(page);
       var tidyNote = part("tidy");
       tidyNote.hidden = !built.tidied;

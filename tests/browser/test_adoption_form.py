@@ -136,7 +136,18 @@ def test_the_note_preview_shows_it_as_it_will_appear_on_the_case_study(page, bas
     title = next(c.title for c in hub.collection.case_studies if c.stem == STEM)
     expect(preview).to_contain_text(f"On the page of \u201c{title}\u201d, under \u201cTried elsewhere\u201d:")
     expect(preview.get_by_role("heading", name="Example Care Homes Group")).to_be_visible()
-    expect(preview.get_by_role("heading", name="What we changed")).to_have_js_property("tagName", "H4")
+    # Under the form's "Preview" heading: the note's heading one level down, its sections one further.
+    preview_level = int(
+        page.locator("#hub-adoption-submit-result")
+        .get_by_role("heading", name="Preview")
+        .evaluate("h => h.tagName.slice(1)")
+    )
+    expect(preview.get_by_role("heading", name="Example Care Homes Group")).to_have_js_property(
+        "tagName", f"H{preview_level + 1}"
+    )
+    expect(preview.get_by_role("heading", name="What we changed")).to_have_js_property(
+        "tagName", f"H{preview_level + 2}"
+    )
     expect(preview.get_by_role("listitem")).to_have_text(["one bag a home", "a checklist"])
     expect(preview.locator("dt", has_text="Where").locator("+ dd")).to_have_text("Croydon")
 
@@ -153,5 +164,8 @@ def test_the_note_form_is_accessible_in_each_state(page, base_url):
     form.get_by_role("button", name="Add a measured outcome").click()
     assert axe.run(page, options=options).response["violations"] == []
     form.get_by_role("button", name="Remove outcome 1").click()
+    # Focus moves to "Add a measured outcome", and the status line says what happened.
+    expect(form.get_by_role("button", name="Add a measured outcome")).to_be_focused()
+    expect(form.get_by_role("status").first).to_have_text("Outcome 1 removed.")
     form.get_by_role("button", name="Make the note file").click()
     assert axe.run(page, options=options).response["violations"] == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -54,6 +55,22 @@ def test_palette_toggle_works_by_keyboard(page, base_url, key):
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     page.keyboard.press(key)
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_palette_toggle_is_one_tab_stop_in_both_directions(page, base_url, scheme):
+    """Only the current scheme's radio button is checked, so Tab and Shift+Tab both reach the visible button."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base_url, wait_until="networkidle")
+    visible = "Switch to dark mode" if scheme == "light" else "Switch to light mode"
+    checked = page.locator('input[name="__palette"]:checked')
+    expect(checked).to_have_count(1)
+    expect(checked).to_have_attribute("aria-label", visible)
+    # From whatever follows the toggle, Shift+Tab comes back to it, and it shows that it has focus.
+    checked.focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == visible
 
 
 def test_the_map_can_be_skipped_in_one_step(page, base_url):

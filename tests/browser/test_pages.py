@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from templates import TEMPLATES
+
 pytestmark = pytest.mark.browser
 
 
@@ -68,12 +70,12 @@ def test_case_study_prints_cleanly_on_a4(page, base_url, template_url):
     assert pdf.startswith(b"%PDF") and 1 <= pages <= 5, pages
 
 
-@pytest.mark.parametrize("url", ["", "case-studies/", "framework/coordinated-care/", "boroughs/"])
-def test_content_reflows_at_320_css_pixels(browser, base_url, url):
-    """WCAG 1.4.10: no horizontal scrolling at 320px wide (400% zoom of 1280px)."""
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_content_reflows_at_320_css_pixels(browser, base_url, template_url, name):
+    """WCAG 1.4.10: no horizontal scrolling at 320px wide (400% zoom of 1280px), on every template."""
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
-    page.goto(base_url + url)
+    page.goto(base_url + template_url(name), wait_until="networkidle")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert overflow <= 0

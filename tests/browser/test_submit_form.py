@@ -269,7 +269,9 @@ def test_the_preview_shows_the_page_as_it_will_be_published(page, base_url):
     )
     page.get_by_role("button", name="Create the file").click()
     preview = page.get_by_role("region", name="Preview of your case study")
-    expect(preview.get_by_role("heading", level=1)).to_have_text(TITLE)
+    # The page's title, one level under the form's "Preview" heading (h3), so the form's outline stays whole.
+    expect(preview.get_by_role("heading", level=4)).to_have_text(TITLE)
+    assert page.locator("main h1").count() == 1
     expect(preview.get_by_role("heading", name="At a glance")).to_be_visible()
     expect(preview.locator("dt", has_text="Areas").locator("+ dd")).to_have_text("City of London, Greenwich")
     expect(preview.locator("dt", has_text="Contact").locator("+ dd")).to_contain_text("Alex Example, Practice manager")
@@ -327,3 +329,26 @@ def test_three_routes_each_say_what_they_need(page, base_url):
     expect(result.locator(".hub-send").get_by_text("This is a placeholder address")).to_be_visible()
     # The preview says so too, where it shows the programme team as the contact.
     expect(result.get_by_role("region").get_by_text("This is a placeholder address")).to_be_visible()
+
+
+def test_the_preview_fits_a_phone_with_its_outcomes(browser, base_url):
+    """WCAG 1.4.10 at 390px: the preview's outcomes table scrolls inside itself, not the whole page."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base_url + URL)
+    fill_valid(page)
+    form = page.locator("#hub-submit-form")
+    form.get_by_role("button", name="Add a measured outcome").click()
+    row = form.locator("[data-outcome]").first
+    row.get_by_label("What was measured").fill("People waiting more than two weeks for a routine appointment")
+    row.get_by_label("Unit").fill("%")
+    row.get_by_label("Before").fill("35")
+    row.get_by_label("After").fill("12.5")
+    row.get_by_label("When it was measured").fill("March 2024 to March 2025")
+    row.get_by_label("Where it is published (optional)").fill("https://example.org/a-long-address/of-the-audit.pdf")
+    page.get_by_role("button", name="Create the file").click()
+    outcomes = page.get_by_role("region", name="Outcomes, as reported by the source")
+    expect(outcomes.get_by_role("table")).to_contain_text("35%")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0

@@ -86,6 +86,8 @@ def test_a_chart_is_an_image_with_its_figures_in_words_and_in_a_table():
     assert '<svg class="hub-chart__svg" viewBox="0 0 640 52" role="img" aria-labelledby="c-title c-desc"' in html
     assert '<desc id="c-desc">2026 Q2: case studies 1, adoption notes 0. The same figures' in html
     assert '<tr><th scope="row">2026 Q2</th><td>1</td><td>0</td></tr>' in html
+    # Every header cell names what it heads, the corner too.
+    assert '<thead><tr><th scope="col">Quarter</th><th scope="col">Case studies</th>' in html
     assert html.count("<rect ") == 2
 
 

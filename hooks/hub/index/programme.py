@@ -20,6 +20,7 @@ class Series:
     columns: tuple[str, ...]  # what each value counts, e.g. ("Case studies", "Adoption notes")
     rows: tuple[tuple[str, tuple[int, ...]], ...]
     unit: str = "case studies"
+    rows_are: str = ""  # what the rows' labels are, for the table's corner header: "Quarter", "Theme"
 
 
 def quarter(day: date) -> tuple[int, int]:
@@ -44,14 +45,20 @@ def published_per_quarter(case_studies: Sequence[CaseStudy], adoptions: Sequence
         for year, q in (quarters_between(seen[0], seen[-1]) if seen else [])
     )
     return Series(
-        "Case studies and adoption notes published, by quarter", ("Case studies", "Adoption notes"), rows, "published"
+        "Case studies and adoption notes published, by quarter",
+        ("Case studies", "Adoption notes"),
+        rows,
+        "published",
+        "Quarter",
     )
 
 
 def by_ics(indexes: Indexes, taxonomy: Taxonomy) -> Series:
     rows = [(i.name, (len(indexes.ics[i.id]),)) for i in taxonomy.ics]
     rows += [(a.name, (len(indexes.areas[a.id]),)) for a in taxonomy.areas if a.ics is None]
-    return Series("Case studies by integrated care system", ("Case studies",), tuple(rows))
+    return Series(
+        "Case studies by integrated care system", ("Case studies",), tuple(rows), rows_are="Integrated care system"
+    )
 
 
 def by_theme(indexes: Indexes, taxonomy: Taxonomy) -> Series:
@@ -59,6 +66,7 @@ def by_theme(indexes: Indexes, taxonomy: Taxonomy) -> Series:
         "Case studies by theme",
         ("Case studies",),
         tuple((t.name, (len(indexes.themes[t.id]),)) for t in taxonomy.themes),
+        rows_are="Theme",
     )
 
 
@@ -68,6 +76,7 @@ def by_evidence(case_studies: Sequence[CaseStudy], taxonomy: Taxonomy) -> Series
         "Case studies by the strength of their evidence",
         ("Case studies",),
         tuple((e.name, (counts[e.id],)) for e in taxonomy.evidence),
+        rows_are="Evidence",
     )
 
 
@@ -77,6 +86,7 @@ def with_outcomes(case_studies: Sequence[CaseStudy]) -> Series:
         "Case studies with measured outcomes",
         ("Case studies",),
         (("With measured outcomes", (measured,)), ("Without", (len(case_studies) - measured,))),
+        rows_are="Outcomes",
     )
 
 
