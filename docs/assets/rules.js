@@ -246,7 +246,7 @@
   function withoutFenceAttributes(markup, text) {
     markup.fenceAttributes.lastIndex = 0;
     return text.replace(markup.fenceAttributes, function (whole, attributes) {
-      return whole.slice(0, whole.length - attributes.length);
+      return whole.slice(0, whole.length - attributes.length) + attributes.replace(/./g, " ");
     });
   }
 

@@ -181,3 +181,20 @@ def test_bodies_without_html_or_links_are_not_rendered():
     """The fast path is exact: with no '<' and no ']', Markdown writes only allowed elements."""
     rules = default_rules().markup
     assert find_markup(rules, "## Heading\n\n- a *list*\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n    code\n") == []
+
+
+def test_fence_attributes_and_what_follows_them_are_each_on_their_own_line(contract):
+    body = (
+        "```{ #getElementById .a-long-class-name-here }\n"  # 19
+        "x = 1\n"
+        "```\n\n"
+        "A [link](javascript:a).\n\n"  # 23
+        'Read <a href="https://example.org/">more'  # 25
+    )
+    assert messages(body, contract) == [
+        f"{PATH}:19: body: '{{ #getElementById .a-long-class-name-here }}' after a code fence sets HTML attributes, "
+        "which are not allowed; write only the language after the fence, e.g. ```python",
+        f"{PATH}:23: body: a 'javascript:' address is not allowed in a link or image",
+        f"{PATH}:25: body: <a> is not closed where it is opened, or is closed where it was not opened; close each HTML "
+        "element in the paragraph or block it starts in, or write it in Markdown",
+    ]

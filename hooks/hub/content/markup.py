@@ -62,11 +62,11 @@ def blank_code(body: str) -> str:
 
 def find_markup(rules: MarkupRules, body: str) -> list[Finding]:
     """Everything in ``body``'s rendered HTML that the allow-list does not allow, placed in ``body``."""
-    # A code fence's {...} would set attributes on the block: reported where written, and left out of
-    # the render, so that the rest is checked as the form's engine checks it.
+    # A code fence's {...} would set attributes on the block: reported where written, and blanked out of
+    # the render (spaces, so every later offset stays), so the rest is checked as the form checks it.
     fenced = [Finding(m.start(1), "code-attributes", m.group(1)) for m in rules.fence_attributes.finditer(body)]
     if fenced:
-        body = rules.fence_attributes.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)], body)
+        body = rules.fence_attributes.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + " " * len(m.group(1)), body)
     # Without '<' there is no HTML, and without ']' no Markdown link, image or reference: nothing to strip.
     if "<" not in body and "]" not in body:
         return fenced
