@@ -38,9 +38,12 @@ case-study: $(STAMP)
 adoption-note: $(STAMP)
 	$(BIN)/python scripts/new_adoption.py
 
-# The stages of hooks/hub import one way only, and never MkDocs (contracts in pyproject.toml).
+# The stages of hooks/hub import one way only, and never MkDocs (contracts in pyproject.toml);
+# the Python is ruff-clean and ruff-formatted (settings in pyproject.toml; `ruff format` fixes layout).
 lint: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/lint-imports --no-cache
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # The browser tests need Chromium, the HTML check Java and vnu.jar: the ensure scripts
 # find or install them (or say how) and print only the path, which is all we read here.
