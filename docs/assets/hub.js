@@ -91,3 +91,19 @@
     button.focus();
   });
 })();
+
+/*
+ * A wide table scrolls sideways inside its wrapper on a phone. Browsers scroll a focused link into
+ * view only when none of it shows, so a link half past the wrapper's edge kept focus half hidden:
+ * the whole of whatever takes focus in a scrolling table is brought into view (WCAG 2.4.11).
+ */
+(function () {
+  "use strict";
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (!(target instanceof Element) || !target.closest(".md-typeset__scrollwrap, .hub-table")) return;
+    var box = target.getBoundingClientRect();
+    if (box.left >= 0 && box.right <= window.innerWidth) return;
+    target.scrollIntoView({ block: "nearest", inline: "nearest" });
+  });
+})();
