@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from hub import pipeline
 from hub.content.taxonomy import TaxonomyError
 from hub.index.facets import SearchData
-from hub.outputs.search import build_index, wrap_for_index
+from hub.outputs.search import IndexerFailed, SearchIndexer, wrap_for_index
 from hub.outputs.security import MarkupChanged, add_csp, fix_skip_link, policy, script_hashes
 from hub.pages.html import LostBlock, extract_raw, restore_raw
 
@@ -50,6 +50,7 @@ class BuildState:
     search_data: dict[str, SearchData] = field(default_factory=dict)  # what each page tells Pagefind
     raw_blocks: dict[str, list[str]] = field(default_factory=dict)  # generated HTML kept out of Markdown
     script_hashes: set[str] = field(default_factory=set)  # every inline script, for csp.txt
+    indexer: SearchIndexer | None = None  # Pagefind, fed each searchable page as it is rendered
 
 
 _state: BuildState | None = None
@@ -154,9 +155,23 @@ def _case_study_file(src_uri: str, path: Path, docs_dir: Path, decodable: bool, 
     return file
 
 
+def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> None:
+    """Start Pagefind's indexer: pages are handed to it as soon as their content exists."""
+    state = _current()
+    if state.indexer is not None:  # left by a build that failed part way (`mkdocs serve`)
+        state.indexer.close()
+    try:
+        state.indexer = SearchIndexer(Path(config.site_dir) / "pagefind")
+    except IndexerFailed as exc:
+        raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
+
+
 def on_env(env: Any, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> Any:
-    """A fresh navigation cache for each build (see theme/partials/nav.html)."""
+    """A fresh navigation cache for each build (see theme/partials/nav.html); Pagefind has every page."""
     env.globals["hub_nav_cache"] = {}
+    state = _current()
+    if state.indexer is not None:  # every page's content exists now: the index is written while pages render
+        state.indexer.write()
     return env
 
 
@@ -197,7 +212,12 @@ def _body_line(source: str, body: str) -> int:
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
-    """Put back the HTML the hub generated, and mark searchable pages for Pagefind."""
+    """Put back the HTML the hub generated, and mark searchable pages for Pagefind and hand them over.
+
+    Pagefind gets each page now, so that it indexes while the rest renders. It reads
+    only the ``data-pagefind-body`` element, which is all in the content: the theme's
+    template adds nothing it would read, and no other plugin here changes the content.
+    """
     state = _current()
     try:
         html = restore_raw(html, state.raw_blocks.pop(page.file.src_uri, []))
@@ -207,7 +227,10 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     if data is None:
         return html
     # The git plugin's date of the last change, for pages that have no date of their own.
-    return wrap_for_index(html, data, page.title or "", page.meta.get("git_revision_date_localized_raw_iso_date"))
+    html = wrap_for_index(html, data, page.title or "", page.meta.get("git_revision_date_localized_raw_iso_date"))
+    if state.indexer is not None:
+        state.indexer.add_page(page.url, f'<!DOCTYPE html><html lang="en"><body>{html}</body></html>')
+    return html
 
 
 def on_page_context(
@@ -249,9 +272,17 @@ def _finish(html: str, where: str) -> str:
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
     """Index the finished site with Pagefind, and write the policy for servers that send headers."""
     state = _current()
+    indexer, state.indexer = state.indexer, None
     try:
-        files = build_index(Path(config.site_dir))
-    except Exception as exc:  # the indexer is a separate binary; say what failed, then stop
+        pages = indexer.wait() if indexer is not None else 0
+    except IndexerFailed as exc:  # the indexer is a separate binary; say what failed, then stop
         raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
-    log.info(f"hub: Pagefind read {files} HTML files and indexed the {len(state.search_data)} searchable pages")
+    log.info(f"hub: Pagefind indexed {pages} of the {len(state.search_data)} searchable pages")
     Path(config.site_dir, "csp.txt").write_text(policy(sorted(state.script_hashes), header=True) + "\n", encoding="utf-8")
+
+
+def on_build_error(*, error: Exception, **kwargs: Any) -> None:
+    """Stop Pagefind's indexer when a build fails part way."""
+    if _state is not None and _state.indexer is not None:
+        _state.indexer.close()
+        _state.indexer = None

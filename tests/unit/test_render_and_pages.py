@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from datetime import date, timedelta
 
 import pytest
@@ -42,6 +43,23 @@ def record(stem: str, published: date, areas=("camden",), themes=("proactive-car
 )
 def test_relative_url(start, target, expected):
     assert relative_url(start, target) == expected
+
+
+ADDRESSES = [
+    "", "themes/", "themes/proactive-care/", "themes/proactive-care/page/3/", "case-studies/",
+    "case-studies/x/", "case-studies/page/2/", "case-studies/x/#tried-y", "feeds/case-studies.xml",
+    "assets/submit.js", "boroughs/tower-hamlets/", "news/2026/01/launch/",
+]
+
+
+@pytest.mark.parametrize("start", ADDRESSES)
+def test_relative_url_is_posixpath_relpath_between_site_addresses(start):
+    def by_relpath(from_url: str, to_url: str) -> str:  # what relative() computed before it skipped abspath
+        rel = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
+        return "./" if rel == "." else rel + ("/" if to_url.endswith("/") or to_url == "" else "")
+
+    for target in ADDRESSES:
+        assert relative_url(start, target) == by_relpath(start, target), (start, target)
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ with N times the number of terms, not with N squared.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from typing import Sequence
 
@@ -23,6 +24,8 @@ def find_related(
 ) -> dict[str, tuple[CaseStudy, ...]]:
     """Up to ``limit`` related case studies for each one, by stem."""
     by_stem = {c.stem: c for c in case_studies}
+    # Each record's place in the collection's order, worked out once: sort_key builds a tuple on every call.
+    order = {c.stem: c.sort_key for c in case_studies}
     related: dict[str, tuple[CaseStudy, ...]] = {}
     for record in case_studies:
         shared: Counter[str] = Counter()
@@ -31,6 +34,6 @@ def find_related(
             for other in group[:per_term]:
                 if other.stem != record.stem:
                     shared[other.stem] += 1
-        ranked = sorted(shared, key=lambda stem: (-shared[stem], by_stem[stem].sort_key))
-        related[record.stem] = tuple(by_stem[stem] for stem in ranked[:limit])
+        ranked = heapq.nsmallest(limit, shared, key=lambda stem: (-shared[stem], order[stem]))
+        related[record.stem] = tuple(by_stem[stem] for stem in ranked)
     return related

@@ -1,19 +1,27 @@
 """Search with Pagefind: what each page says about itself, and building the index.
 
 Pages carry Pagefind filters (facets), metadata and sort keys as attributes;
-the index is built after the site, by Pagefind's own indexer (``pagefind[bin]``
-ships the binary). Nothing is loaded by a page until someone searches.
+the index is built by Pagefind's own indexer (``pagefind[bin]`` ships the
+binary), fed each page as the site renders (``SearchIndexer``). Nothing is
+loaded by a page until someone searches.
 """
 
 from __future__ import annotations
 
-import asyncio
+import base64
+import json
+import queue
+import subprocess
+import threading
 from html import escape
 from pathlib import Path
+from typing import Any
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 
 from hub.index.facets import UNDATED, SearchData
+
+LANGUAGE = "en"  # every page is in English: no detection, one index
 
 
 def wrap_for_index(html: str, data: SearchData, title: str, fallback_date: str | None = None) -> str:
@@ -33,19 +41,142 @@ def wrap_for_index(html: str, data: SearchData, title: str, fallback_date: str |
     return "<div data-pagefind-body>" + "".join(tags) + html + "</div>"
 
 
-def build_index(site_dir: Path) -> int:
-    """Index the built site into ``site_dir/pagefind``; the number of HTML files read.
+class IndexerFailed(Exception):
+    """Pagefind's indexer could not start, or refused a page or the index."""
 
-    One call for the whole folder: Pagefind's Python wrapper reads the replies
-    of its indexer process at most ten a second, so feeding it page by page
-    during the build was measured at 111 s for 1,000 case studies, against
-    about 2 s for this.
+
+class SearchIndexer:
+    """Pagefind's indexer in its own process, fed each page as soon as it is rendered.
+
+    It runs on another core while MkDocs renders the rest of the site, so at the
+    end of the build only the index files are left to write. It speaks Pagefind's
+    service protocol (what ``pagefind --service`` reads and writes: base64 JSON
+    messages, each followed by a comma) directly: the ``pagefind`` package's own
+    client polls for replies ten times a second, which made feeding it page by page
+    take 111 s at 1,000 case studies. Threads write the requests and read the
+    replies, so a page handed over never waits for the indexer.
     """
 
-    async def run() -> int:
-        config = IndexConfig(force_language="en", output_path=str(site_dir / "pagefind"))
-        async with PagefindIndex(config=config) as index:
-            result = await index.add_directory(str(site_dir))
-            return int(result["page_count"])
+    def __init__(self, output_path: Path) -> None:
+        self.output_path = output_path
+        self.pages = 0  # pages Pagefind has indexed
+        binary = get_executable()
+        if binary is None:
+            raise IndexerFailed("the pagefind binary is missing; run 'make' to install the requirements")
+        try:
+            self._process = subprocess.Popen(
+                [str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            )
+        except OSError as exc:
+            raise IndexerFailed(f"could not start {binary}: {exc}") from exc
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._lock = threading.Condition()
+        self._last_id = 0
+        self._awaited: dict[int, dict[str, Any] | None] = {}  # replies someone waits for, by message id
+        self._errors: list[str] = []  # refusals of pages, reported by wait()
+        self._stopped = False
+        self._write_id = 0
+        self._threads = [
+            threading.Thread(target=self._write, name="pagefind-writer", daemon=True),
+            threading.Thread(target=self._read, name="pagefind-reader", daemon=True),
+        ]
+        for thread in self._threads:
+            thread.start()
+        reply = self._request({"type": "NewIndex", "config": {"force_language": LANGUAGE}})
+        self._index_id = int(reply["index_id"])
 
-    return asyncio.run(run())
+    def add_page(self, url: str, html: str) -> None:
+        """Index a finished page at site-relative ``url`` (``case-studies/x/``); returns at once."""
+        payload = {"type": "AddFile", "index_id": self._index_id, "url": "/" + url, "file_path": None,
+                   "file_contents": html}
+        self._send(payload, awaited=False)
+
+    def write(self) -> None:
+        """Start writing the index into ``output_path``, after the last page; returns at once."""
+        # Pagefind answers in order: when this is answered, every page before it has been too.
+        self._write_id = self._send(
+            {"type": "WriteFiles", "index_id": self._index_id, "output_path": str(self.output_path)}, awaited=True
+        )
+
+    def wait(self) -> int:
+        """Wait until the index is written, then stop the indexer; the number of pages indexed."""
+        try:
+            self._reply(self._write_id)
+            if self._errors:
+                raise IndexerFailed("; ".join(dict.fromkeys(self._errors)))
+            return self.pages
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the indexer (it writes nothing unless ``write`` was called, and answered, first)."""
+        self._outbox.put(None)
+        if self._process.poll() is None:
+            self._process.terminate()
+        self._process.wait()
+        for thread in self._threads:
+            thread.join()
+        for pipe in (self._process.stdin, self._process.stdout):
+            if pipe is not None:
+                pipe.close()
+
+    def _send(self, payload: dict[str, Any], awaited: bool) -> int:
+        with self._lock:
+            self._last_id += 1
+            message_id = self._last_id
+            if awaited:
+                self._awaited[message_id] = None
+        message = json.dumps({"message_id": message_id, "payload": payload}).encode("utf-8")
+        self._outbox.put(base64.b64encode(message) + b",")
+        return message_id
+
+    def _request(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Send ``payload`` and wait for its reply."""
+        return self._reply(self._send(payload, awaited=True))
+
+    def _reply(self, message_id: int) -> dict[str, Any]:
+        with self._lock:
+            self._lock.wait_for(lambda: self._awaited[message_id] is not None or self._stopped)
+            reply = self._awaited.pop(message_id)
+        if reply is None:
+            raise IndexerFailed("the indexer stopped: " + ("; ".join(self._errors) or "it gave no reply"))
+        if reply.get("type") == "Error":
+            raise IndexerFailed(str(reply.get("message")))
+        return reply
+
+    def _write(self) -> None:
+        stdin = self._process.stdin
+        assert stdin is not None
+        try:
+            while (data := self._outbox.get()) is not None:
+                stdin.write(data)
+                stdin.flush()
+            stdin.close()
+        except OSError:  # the indexer has stopped; the reader tells whoever waits
+            pass
+
+    def _read(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        pending = b""
+        try:
+            while chunk := stdout.read1(1 << 16):
+                *messages, pending = (pending + chunk).split(b",")
+                for message in messages:
+                    self._take(json.loads(base64.b64decode(message)))
+        finally:
+            with self._lock:
+                self._stopped = True
+                self._lock.notify_all()
+
+    def _take(self, reply: dict[str, Any]) -> None:
+        payload = reply.get("payload") or {}
+        with self._lock:
+            message_id = reply.get("message_id")
+            if message_id in self._awaited:
+                self._awaited[message_id] = payload
+                self._lock.notify_all()
+            elif payload.get("type") == "IndexedFile":
+                self.pages += 1
+            elif payload.get("type") == "Error":
+                self._errors.append(str(payload.get("message")))

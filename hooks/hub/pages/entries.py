@@ -13,6 +13,7 @@ from typing import Sequence
 from hub.content.body import HEADING, mark_code
 from hub.content.records import Adoption, CaseStudy, Contact, Resource
 from hub.content.taxonomy import Taxonomy
+from hub.pages.cards import render_cards
 from hub.pages.html import md_escape, raw
 from hub.pages.londonmap import render_spread_map
 from hub.pages.templating import Markup, macro
@@ -34,7 +35,8 @@ def render_case_study(
     the places that tried it."""
     overdue = today is not None and record.review_due is not None and record.review_due < today
     head = macro("entries.html", "case_study_head")(record, taxonomy, show_problems, overdue)
-    tail = macro("entries.html", "case_study_tail")(record, related, taxonomy, source_notes(record, taxonomy))
+    related_cards = Markup(render_cards(related, record.url, taxonomy)) if related else ""
+    tail = macro("entries.html", "case_study_tail")(record, related_cards, source_notes(record, taxonomy))
     tried = render_tried_elsewhere(record, adoptions, taxonomy) if adoptions else ""
     return f"# {md_escape(record.title)}" + raw(head) + record.body.strip() + tried + (raw(tail) if tail else "\n")
 

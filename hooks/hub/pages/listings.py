@@ -17,6 +17,7 @@ from hub.content.collection import Collection
 from hub.content.records import Adoption, CaseStudy, Resource
 from hub.content.taxonomy import Taxonomy
 from hub.index.groups import PER_PAGE, Indexes, paginate
+from hub.pages.cards import render_cards
 from hub.pages.coverage import render_coverage_page
 from hub.pages.html import esc, raw
 from hub.pages.londonmap import render_london_map
@@ -131,8 +132,9 @@ def plan_listing(
             after += macro("listings.html", "tried_here")(url, listing.adoptions, adopted_by_stem, taxonomy)
         if number == 1 and listing.resources:
             after += macro("listings.html", "resources_section")(url, listing.resources, taxonomy)
+        cards = Markup(render_cards(chunk, url, taxonomy)) if chunk else ""
         html = render(
-            url, intro(url, *listing.intro_args), listing.feed, records, chunk, listing.where, taxonomy,
+            url, intro(url, *listing.intro_args), listing.feed, records, cards, listing.where,
             number, page_urls, per_page, after,
         )
         front = front_matter(heading, listing.description, listing.feed)

@@ -48,8 +48,14 @@ def render(name: str, **context: Any) -> str:
     return str(template(name).render(**context))
 
 
+@cache
 def macro(name: str, macro_name: str) -> Any:
-    """A macro of template ``name``, to call from Python; it returns ``Markup``."""
+    """A macro of template ``name``, to call from Python; it returns ``Markup``.
+
+    Looked up once per process: finding a template checks its file on disk, which cost
+    more than rendering a card. (Restart ``mkdocs serve`` after editing a template, as
+    after editing any hook code.)
+    """
     return getattr(template(name).module, macro_name)
 
 
