@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from hub import pipeline
+from hub.content.gitdates import History, HistoryReader
 from hub.content.taxonomy import TaxonomyError
 from hub.index.facets import SearchData
 from hub.outputs.search import IndexerFailed, SearchIndexer, wrap_for_index
@@ -56,14 +58,105 @@ class BuildState:
 _state: BuildState | None = None
 
 
+GIT_PLUGIN = "git-revision-date-localized"
+
+
+@dataclass
+class PageDates:
+    """The hub's pages' dates, set on each page exactly as the git plugin sets them on the pages it dates.
+
+    The plugin runs ``git log`` once per page; the hub reads the whole history once
+    (``hub.content.gitdates``), so the plugin is left the hand-written pages in docs/
+    (mkdocs.yml excludes case-studies/*, and ``take_over`` the leadership resources).
+    The plugin's options and its own date formatting are used, so both kinds of page
+    show dates alike, and the same fallbacks apply: the build time for a file not yet
+    committed or a folder outside git.
+    """
+
+    plugin: Any  # the git-revision-date-localized plugin, configured for this build
+    reader: HistoryReader
+    build_time: int  # what a file without history shows, as the plugin's fallback does
+    history: History | None = None
+    formats: dict[tuple[int, str, bool], dict[str, str]] = field(default_factory=dict)
+
+    def take_over(self, src_uris: list[str]) -> None:
+        """Tell the plugin to skip these pages (before its on_files), and have the history ready."""
+        options = self.plugin.config
+        options["exclude"] = [*options.get("exclude", []), *src_uris]
+        history = self.reader.result()  # git ran while the content was read; the plugin may fork next
+        if self.history is None or history is not self.history:
+            self.history = history
+            if history.problem is not None and not options.get("fallback_to_build_date"):
+                raise PluginError(f"hub: no git history for page dates: {history.problem}")
+            if history.problem is not None:
+                self._log(f"hub: no git history for the dates of case studies and resources ({history.problem}); "
+                          "they show the build date")
+            elif history.shallow:
+                log.info("hub: this is a shallow clone, so files not changed since its first commit show that "
+                         "commit's date; fetch the whole history (fetch-depth: 0) for true dates")
+
+    def set_meta(self, page: Page, source: Path) -> None:
+        """The page's dates from its file's history, in the plugin's page.meta variables."""
+        history = self.history if self.history is not None else self.reader.result()
+        dates = history.of(source)
+        if dates is None and history.problem is None:
+            self._log(f"hub: '{source.name}' has no git history yet (not committed), using the build date")
+        updated = (dates.updated.hash, dates.updated.timestamp) if dates else ("", self.build_time)
+        locale = str(page.meta.get("locale") or self.plugin.config.get("locale") or "en")
+        self._set(page, "git_revision_date_localized", *updated, locale)
+        site = (self.plugin.last_site_revision_hash, self.plugin.last_site_revision_timestamp)
+        self._set(page, "git_site_revision_date_localized", *site, locale)
+        if not self.plugin.config.get("enable_creation_date"):
+            return
+        created = (dates.created.hash, dates.created.timestamp) if dates and dates.created else ("", self.build_time)
+        if created[1] > updated[1]:  # the plugin's check and message
+            source = page.file.src_path
+            log.warning(f"First revision timestamp is older than last revision timestamp for page {source}.")
+            created = updated
+        self._set(page, "git_creation_date_localized", *created, locale)
+
+    def _set(self, page: Page, variable: str, commit: str, timestamp: int, locale: str) -> None:
+        kind = self.plugin.config["type"]
+        date = self._formats(timestamp, locale, True)[kind]
+        if kind == "timeago":  # as the plugin: a date for print, where timeago cannot run
+            date += self._formats(timestamp, locale, True)["iso_date"]
+        page.meta[variable] = date
+        page.meta[f"{variable}_hash"] = commit
+        page.meta[f"{variable}_tag"] = self.history.tags.get(commit, "") if self.history and commit else ""
+        for name, value in self._formats(timestamp, locale, False).items():
+            page.meta[f"{variable}_raw_{name}"] = value
+
+    def _formats(self, timestamp: int, locale: str, spans: bool) -> dict[str, str]:
+        # Babel is slow; case studies committed together share a timestamp.
+        key = (timestamp, locale, spans)
+        if key not in self.formats:
+            self.formats[key] = self.plugin.util.get_date_formats_for_timestamp(timestamp, locale, add_spans=spans)
+        return self.formats[key]
+
+    def _log(self, message: str) -> None:
+        (log.warning if self.plugin.config.get("strict") else log.info)(message)
+
+
+_dates: PageDates | None = None
+
+
 def _current() -> BuildState:
     assert _state is not None, "on_files runs before any page event"
     return _state
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
+    """Check the settings the hub needs, and start reading the git history for its pages' dates."""
+    global _dates
     if not config.use_directory_urls:
         raise PluginError("hub: the hub's page addresses need use_directory_urls: true")
+    plugin = config.plugins.get(GIT_PLUGIN)
+    if plugin is not None and plugin.config.get("enabled"):  # the hub's dates follow the plugin's settings
+        previous = _dates.history if _dates is not None else None  # `mkdocs serve`: kept if HEAD has not moved
+        root = Path(config.config_file_path).resolve().parent
+        _dates = PageDates(plugin, pipeline.start_reading_history(root, previous), int(time.time()))
+    else:
+        _dates = None
     return config
 
 
@@ -98,6 +191,8 @@ def _on_files_content(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=NOT_IN_NAV))
     hub_pages = {*hub.by_src_uri, *hub.resources_by_src_uri, *(p.src_uri for p in pages)}
     _state = BuildState(hub, {}, hub_pages)
+    if _dates is not None:
+        _dates.take_over(list(hub.resources_by_src_uri))
     return files
 
 
@@ -191,6 +286,9 @@ def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         text, meta, search = entry
         page.meta.update(meta)
         state.search_data[src_uri] = search
+        source = state.hub.source_of(src_uri)
+        if _dates is not None and source is not None:
+            _dates.set_meta(page, source)
         return text
     if page.file.generated_by is not None:
         return markdown

@@ -24,6 +24,7 @@ from hub.content.contract import (
     CASE_STUDY_SCHEMA_FILE, DATA, RESOURCE_SCHEMA_FILE, Contract, load_contract,
 )
 from hub.content.frontmatter import decode, parse_document
+from hub.content.gitdates import History, HistoryReader
 from hub.content.news import NewsPost, load_news
 from hub.content.problems import Problem
 from hub.content.records import CaseStudy, Resource
@@ -110,6 +111,22 @@ class Hub:
     def source_path(self, record: CaseStudy) -> Path:
         """The file a case study was read from."""
         return self.config.case_studies / f"{record.stem}.md"
+
+    def source_of(self, src_uri: str) -> Path | None:
+        """The file the case study or resource at page ``src_uri`` was read from (for its dates)."""
+        record = self.case_study_at(src_uri)
+        if record is not None:
+            return self.source_path(record)
+        resource = self.resource_at(src_uri)
+        if resource is not None and self.config.resources is not None:
+            return self.config.resources / f"{resource.stem}.md"
+        return None
+
+
+def start_reading_history(root: Path, previous: History | None = None) -> HistoryReader:
+    """Start reading, in the background, when each file in the repository holding ``root`` was created and
+    last changed: one ``git log`` for the whole history (``previous`` is kept if nothing was committed since)."""
+    return HistoryReader(root, previous)
 
 
 def load_hub(config: HubConfig) -> Hub:

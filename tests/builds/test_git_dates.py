@@ -39,8 +39,10 @@ def test_build_outside_a_git_checkout_succeeds(tmp_path):
     project = copy_project(tmp_path / "hub")
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    page = (project / "site" / "about" / "index.html").read_text(encoding="utf-8")
-    assert "Page last updated:" in page
+    for url in ("about", "case-studies/merton-social-prescribing"):  # the build date: the plugin's fallback
+        page = (project / "site" / url / "index.html").read_text(encoding="utf-8")
+        assert "Page last updated:" in page, url
+    assert "hub: no git history for the dates of case studies and resources" in result.stdout + result.stderr
 
 
 def test_dates_come_from_git_and_uncommitted_files_still_build(tmp_path):
@@ -57,3 +59,34 @@ def test_dates_come_from_git_and_uncommitted_files_still_build(tmp_path):
     assert "Page last updated:" in (project / "site" / "case-studies" / "brand-new" / "index.html").read_text(encoding="utf-8")
     for generated in ("themes/proactive-care", "boroughs/merton", "ics/south-west-london", "case-studies"):
         assert "Page last updated" not in (project / "site" / generated / "index.html").read_text(encoding="utf-8")
+
+
+def test_hub_pages_are_dated_from_one_git_log_and_the_plugin_dates_the_rest(tmp_path):
+    """The plugin runs git for hand-written pages only; the hub reads the history once for its own pages,
+    which show the same dates the plugin would give them."""
+    project = copy_project(tmp_path / "hub")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "all")
+    calls = tmp_path / "git-calls"
+    wrapper = tmp_path / "bin" / "git"
+    wrapper.parent.mkdir()
+    wrapper.write_text(f'#!/bin/sh\necho "$@" >> {calls}\nexec {shutil.which("git")} "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{wrapper.parent}{os.pathsep}{os.environ['PATH']}"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    logs = [line for line in calls.read_text(encoding="utf-8").splitlines() if line.startswith(("log", "-C"))]
+    walks = [line for line in logs if "--name-status" in line]
+    assert len(walks) == 1  # the hub's one walk of the history
+    per_file = [line for line in logs if line not in walks and " log " in f" {line} "]
+    resources = [f"/leadership/{p.name}" for p in (project / "docs" / "leadership").glob("*.md") if p.name != "index.md"]
+    assert per_file and not [line for line in per_file if "case_studies" in line or line.endswith(tuple(resources))]
+    assert len(per_file) <= len(list((project / "docs").rglob("*.md")))  # at most one per hand-written page
+    dated = '<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date" ' \
+            'title="5 March 2025 12:00:00 GMT">5 March 2025</span>'
+    for page in ("case-studies/merton-social-prescribing", "leadership/clinical-leadership-support", "about"):
+        html = (project / "site" / page / "index.html").read_text(encoding="utf-8")
+        assert f"Page last updated: {dated}" in html, page
