@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,12 +21,13 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from hub import pipeline
-from hub.content.gitdates import History, HistoryReader
 from hub.content.taxonomy import TaxonomyError
 from hub.index.facets import SearchData
 from hub.outputs.search import IndexerFailed, SearchIndexer, wrap_for_index
 from hub.outputs.security import MarkupChanged, add_csp, fix_skip_link, policy, script_hashes
 from hub.pages.html import LostBlock, extract_raw, restore_raw
+from hub_dates import PageDates, start_page_dates
+from hub_serve import RenderedPage, Serving
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -58,86 +58,8 @@ class BuildState:
 _state: BuildState | None = None
 
 
-GIT_PLUGIN = "git-revision-date-localized"
-
-
-@dataclass
-class PageDates:
-    """The hub's pages' dates, set on each page exactly as the git plugin sets them on the pages it dates.
-
-    The plugin runs ``git log`` once per page; the hub reads the whole history once
-    (``hub.content.gitdates``), so the plugin is left the hand-written pages in docs/
-    (mkdocs.yml excludes case-studies/*, and ``take_over`` the leadership resources).
-    The plugin's options and its own date formatting are used, so both kinds of page
-    show dates alike, and the same fallbacks apply: the build time for a file not yet
-    committed or a folder outside git.
-    """
-
-    plugin: Any  # the git-revision-date-localized plugin, configured for this build
-    reader: HistoryReader
-    build_time: int  # what a file without history shows, as the plugin's fallback does
-    history: History | None = None
-    formats: dict[tuple[int, str, bool], dict[str, str]] = field(default_factory=dict)
-
-    def take_over(self, src_uris: list[str]) -> None:
-        """Tell the plugin to skip these pages (before its on_files), and have the history ready."""
-        options = self.plugin.config
-        options["exclude"] = [*options.get("exclude", []), *src_uris]
-        history = self.reader.result()  # git ran while the content was read; the plugin may fork next
-        if self.history is None or history is not self.history:
-            self.history = history
-            if history.problem is not None and not options.get("fallback_to_build_date"):
-                raise PluginError(f"hub: no git history for page dates: {history.problem}")
-            if history.problem is not None:
-                self._log(f"hub: no git history for the dates of case studies and resources ({history.problem}); "
-                          "they show the build date")
-            elif history.shallow:
-                log.info("hub: this is a shallow clone, so files not changed since its first commit show that "
-                         "commit's date; fetch the whole history (fetch-depth: 0) for true dates")
-
-    def set_meta(self, page: Page, source: Path) -> None:
-        """The page's dates from its file's history, in the plugin's page.meta variables."""
-        history = self.history if self.history is not None else self.reader.result()
-        dates = history.of(source)
-        if dates is None and history.problem is None:
-            self._log(f"hub: '{source.name}' has no git history yet (not committed), using the build date")
-        updated = (dates.updated.hash, dates.updated.timestamp) if dates else ("", self.build_time)
-        locale = str(page.meta.get("locale") or self.plugin.config.get("locale") or "en")
-        self._set(page, "git_revision_date_localized", *updated, locale)
-        site = (self.plugin.last_site_revision_hash, self.plugin.last_site_revision_timestamp)
-        self._set(page, "git_site_revision_date_localized", *site, locale)
-        if not self.plugin.config.get("enable_creation_date"):
-            return
-        created = (dates.created.hash, dates.created.timestamp) if dates and dates.created else ("", self.build_time)
-        if created[1] > updated[1]:  # the plugin's check and message
-            source = page.file.src_path
-            log.warning(f"First revision timestamp is older than last revision timestamp for page {source}.")
-            created = updated
-        self._set(page, "git_creation_date_localized", *created, locale)
-
-    def _set(self, page: Page, variable: str, commit: str, timestamp: int, locale: str) -> None:
-        kind = self.plugin.config["type"]
-        date = self._formats(timestamp, locale, True)[kind]
-        if kind == "timeago":  # as the plugin: a date for print, where timeago cannot run
-            date += self._formats(timestamp, locale, True)["iso_date"]
-        page.meta[variable] = date
-        page.meta[f"{variable}_hash"] = commit
-        page.meta[f"{variable}_tag"] = self.history.tags.get(commit, "") if self.history and commit else ""
-        for name, value in self._formats(timestamp, locale, False).items():
-            page.meta[f"{variable}_raw_{name}"] = value
-
-    def _formats(self, timestamp: int, locale: str, spans: bool) -> dict[str, str]:
-        # Babel is slow; case studies committed together share a timestamp.
-        key = (timestamp, locale, spans)
-        if key not in self.formats:
-            self.formats[key] = self.plugin.util.get_date_formats_for_timestamp(timestamp, locale, add_spans=spans)
-        return self.formats[key]
-
-    def _log(self, message: str) -> None:
-        (log.warning if self.plugin.config.get("strict") else log.info)(message)
-
-
-_dates: PageDates | None = None
+_dates: PageDates | None = None  # the hub's pages' dates, when the git plugin is on
+_serving: Serving | None = None  # under `mkdocs serve`: what one build hands the next
 
 
 def _current() -> BuildState:
@@ -145,18 +67,20 @@ def _current() -> BuildState:
     return _state
 
 
+def on_startup(*, command: str, dirty: bool, **kwargs: Any) -> None:
+    """Under `mkdocs serve`, keep what a rebuild can reuse (this module stays loaded between builds)."""
+    global _serving
+    _serving = Serving() if command == "serve" else None
+
+
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     """Check the settings the hub needs, and start reading the git history for its pages' dates."""
     global _dates
     if not config.use_directory_urls:
         raise PluginError("hub: the hub's page addresses need use_directory_urls: true")
-    plugin = config.plugins.get(GIT_PLUGIN)
-    if plugin is not None and plugin.config.get("enabled"):  # the hub's dates follow the plugin's settings
-        previous = _dates.history if _dates is not None else None  # `mkdocs serve`: kept if HEAD has not moved
-        root = Path(config.config_file_path).resolve().parent
-        _dates = PageDates(plugin, pipeline.start_reading_history(root, previous), int(time.time()))
-    else:
-        _dates = None
+    _dates = start_page_dates(config, _dates)
+    if _serving is not None:
+        _serving.start_build()
     return config
 
 
@@ -170,7 +94,8 @@ def _on_files_content(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -
     edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri or "") if config.repo_url else None
     try:
         hub = pipeline.load_hub(
-            pipeline.HubConfig.from_options(root, options, Path(config.docs_dir).resolve(), edit_base)
+            pipeline.HubConfig.from_options(root, options, Path(config.docs_dir).resolve(), edit_base),
+            _serving.reuse if _serving is not None else None,
         )
     except TaxonomyError as exc:
         raise PluginError("hub: the contract is broken:\n" + "\n".join(exc.messages)) from exc
@@ -191,6 +116,8 @@ def _on_files_content(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=NOT_IN_NAV))
     hub_pages = {*hub.by_src_uri, *hub.resources_by_src_uri, *(p.src_uri for p in pages)}
     _state = BuildState(hub, {}, hub_pages)
+    if _serving is not None:
+        _serving.forget_missing(hub_pages)
     if _dates is not None:
         _dates.take_over(list(hub.resources_by_src_uri))
     return files
@@ -253,8 +180,9 @@ def _case_study_file(src_uri: str, path: Path, docs_dir: Path, decodable: bool, 
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> None:
     """Start Pagefind's indexer: pages are handed to it as soon as their content exists."""
     state = _current()
-    if state.indexer is not None:  # left by a build that failed part way (`mkdocs serve`)
-        state.indexer.close()
+    if _serving is not None:  # the site is indexed once written, in the background (on_post_build)
+        _serving.prepare(nav, files, state.hub_pages, config)
+        return
     try:
         state.indexer = SearchIndexer(Path(config.site_dir) / "pagefind")
     except IndexerFailed as exc:
@@ -264,6 +192,8 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files, **kwargs: 
 def on_env(env: Any, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> Any:
     """A fresh navigation cache for each build (see theme/partials/nav.html); Pagefind has every page."""
     env.globals["hub_nav_cache"] = {}
+    if _serving is not None:
+        _serving.theme(env)
     state = _current()
     if state.indexer is not None:  # every page's content exists now: the index is written while pages render
         state.indexer.write()
@@ -272,9 +202,18 @@ def on_env(env: Any, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) ->
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
     """The page's Markdown, with the hub's generated HTML set aside until after Markdown runs."""
-    text, blocks = extract_raw(_page_markdown(markdown, page, config))
+    markdown = _page_markdown(markdown, page, config)
+    if _serving is not None:
+        _serving.check(page, markdown)
+        if _reused(page):  # rendered as it was last time: Markdown will not run
+            return markdown
+    text, blocks = extract_raw(markdown)
     _current().raw_blocks[page.file.src_uri] = blocks
     return text
+
+
+def _reused(page: Page) -> RenderedPage | None:
+    return getattr(page, "reused", None)
 
 
 def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
@@ -317,6 +256,8 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     template adds nothing it would read, and no other plugin here changes the content.
     """
     state = _current()
+    if _reused(page):  # the content as it was finished last time
+        return html
     try:
         html = restore_raw(html, state.raw_blocks.pop(page.file.src_uri, []))
     except LostBlock as exc:
@@ -347,18 +288,28 @@ def on_page_context(
 @event_priority(-100)  # after every other change to the page
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     """A working skip link and a Content-Security-Policy on every page."""
-    return _finish(output, page.file.src_uri)
+    kept = _reused(page)
+    if kept is not None:
+        _current().script_hashes.update(kept.script_hashes)
+        return kept.output
+    hashes = script_hashes(output)
+    output = _finish(output, page.file.src_uri, hashes)
+    if _serving is not None:
+        _serving.keep(page, output, hashes)
+    if page.file.src_uri in _current().hub_pages:  # nothing reads them again: the memory goes back now
+        page.content, page.markdown = "", ""
+    return output
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig, **kwargs: Any) -> str:
     """The same for pages rendered from templates alone (404.html)."""
     if not template_name.endswith(".html") or "<html" not in output_content:
         return output_content
-    return _finish(output_content, template_name)
+    return _finish(output_content, template_name, script_hashes(output_content))
 
 
-def _finish(html: str, where: str) -> str:
-    hashes = script_hashes(html)  # fix_skip_link adds no script, so these stay right
+def _finish(html: str, where: str, hashes: set[str]) -> str:
+    # fix_skip_link adds no script, so the hashes of the page's scripts stay right
     _current().script_hashes.update(hashes)
     try:
         return add_csp(fix_skip_link(html), hashes)
@@ -371,11 +322,19 @@ def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
     """Index the finished site with Pagefind, and write the policy for servers that send headers."""
     state = _current()
     indexer, state.indexer = state.indexer, None
-    try:
-        pages = indexer.wait() if indexer is not None else 0
-    except IndexerFailed as exc:  # the indexer is a separate binary; say what failed, then stop
-        raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
-    log.info(f"hub: Pagefind indexed {pages} of the {len(state.search_data)} searchable pages")
+    if _serving is not None:  # the page is ready to show: search can follow a moment later
+        try:
+            _serving.index_in_background(Path(config.site_dir))
+        except IndexerFailed as exc:
+            raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
+        log.info(f"hub: reused {len(state.hub_pages) - _serving.rendered} of the hub's pages unchanged; "
+                 "Pagefind indexes the site in the background")
+    else:
+        try:
+            pages = indexer.wait() if indexer is not None else 0
+        except IndexerFailed as exc:  # the indexer is a separate binary; say what failed, then stop
+            raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
+        log.info(f"hub: Pagefind indexed {pages} of the {len(state.search_data)} searchable pages")
     Path(config.site_dir, "csp.txt").write_text(policy(sorted(state.script_hashes), header=True) + "\n", encoding="utf-8")
 
 
@@ -384,3 +343,9 @@ def on_build_error(*, error: Exception, **kwargs: Any) -> None:
     if _state is not None and _state.indexer is not None:
         _state.indexer.close()
         _state.indexer = None
+
+
+def on_shutdown(**kwargs: Any) -> None:
+    """Stop an indexer still writing when `mkdocs serve` stops."""
+    if _serving is not None:
+        _serving.stop_indexer()

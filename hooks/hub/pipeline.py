@@ -31,6 +31,7 @@ from hub.content.records import CaseStudy, Resource
 from hub.content.resource import parse_resource
 from hub.content.schema import render_schema, sync_schema
 from hub.content.taxonomy import Taxonomy
+from hub.memo import Memo
 from hub.index.facets import SearchData, case_study_search, news_search, page_search, resource_search
 from hub.index.groups import PER_PAGE, Indexes, group_case_studies
 from hub.index.related import find_related
@@ -78,6 +79,35 @@ class HubConfig:
         )
 
 
+@dataclass
+class Reuse:
+    """What each build hands the next in the same process (``mkdocs serve``), so a rebuild redoes only
+    what an edit changed: a record when its file's bytes change, related case studies when a case study's
+    place among them does, a page's Markdown when its record or what it lists does."""
+
+    contract_key: tuple[tuple[str, int, int], ...] = ()  # the contract's files: name, modification time, size
+    contract: Contract | None = None
+    config: HubConfig | None = None  # the settings of the last build: memos belong to them
+    records: Memo = field(default_factory=Memo)
+    related: Memo = field(default_factory=Memo)
+    entries: Memo = field(default_factory=Memo)  # case-study pages' Markdown
+    pages: Memo = field(default_factory=Memo)  # generated pages' Markdown
+    outputs: Memo = field(default_factory=Memo)  # feeds and open data
+
+    def next_build(self, config: HubConfig) -> Contract:
+        """Start a build: the contract (read again only if its files changed), and memos of the last build."""
+        files = sorted(p for p in config.data.iterdir() if p.is_file())
+        key = tuple((p.name, (stat := p.stat()).st_mtime_ns, stat.st_size) for p in files)
+        memos = (self.records, self.related, self.entries, self.pages, self.outputs)
+        if self.contract is None or key != self.contract_key or config != self.config:
+            self.contract, self.contract_key, self.config = load_contract(config.data), key, config
+            for memo in memos:  # records and pages depend on the contract and the settings
+                memo.clear()
+        for memo in memos:
+            memo.next_build()
+        return self.contract
+
+
 @dataclass(frozen=True)
 class Hub:
     """The loaded content and everything grouped from it."""
@@ -91,6 +121,7 @@ class Hub:
     related: dict[str, tuple[CaseStudy, ...]] = field(default_factory=dict)  # by stem
     by_src_uri: dict[str, CaseStudy] = field(default_factory=dict)
     resources_by_src_uri: dict[str, Resource] = field(default_factory=dict)
+    reuse: Reuse | None = field(default=None, compare=False)  # kept between builds by mkdocs serve
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -129,10 +160,14 @@ def start_reading_history(root: Path, previous: History | None = None) -> Histor
     return HistoryReader(root, previous)
 
 
-def load_hub(config: HubConfig) -> Hub:
-    """Load and check all content, and group it; raises ``TaxonomyError`` if the contract is broken."""
-    contract = load_contract(config.data)
-    collection = load_collection(config.case_studies, config.root, contract, config.resources, config.today)
+def load_hub(config: HubConfig, reuse: Reuse | None = None) -> Hub:
+    """Load and check all content, and group it; raises ``TaxonomyError`` if the contract is broken.
+
+    With ``reuse`` (``mkdocs serve``), what has not changed since the last build is taken from it.
+    """
+    contract = reuse.next_build(config) if reuse is not None else load_contract(config.data)
+    memo = reuse.records if reuse is not None else None
+    collection = load_collection(config.case_studies, config.root, contract, config.resources, config.today, memo)
     indexes = group_case_studies(collection.case_studies, contract.taxonomy, collection.resources, collection.adoptions)
     return Hub(
         config=config,
@@ -141,10 +176,27 @@ def load_hub(config: HubConfig) -> Hub:
         indexes=indexes,
         news=tuple(load_news(config.news, config.docs)) if config.news and config.docs else (),
         contract_problems=tuple(check_contract(contract, config)),
-        related=find_related(collection.case_studies, indexes),
+        related=related_case_studies(collection.case_studies, indexes, reuse.related if reuse is not None else None),
         by_src_uri={c.src_uri: c for c in collection.case_studies},
         resources_by_src_uri={r.src_uri: r for r in collection.resources},
+        reuse=reuse,
     )
+
+
+def related_case_studies(
+    case_studies: Sequence[CaseStudy], indexes: Indexes, memo: Memo | None = None
+) -> dict[str, tuple[CaseStudy, ...]]:
+    """``index.related.find_related``, found again only when a case study's place among the others changed."""
+    if memo is None:
+        return find_related(case_studies, indexes)
+    # What decides who is related to whom: every case study's name, order, themes and areas.
+    key = tuple((c.stem, c.sort_key, c.themes, c.areas) for c in case_studies)
+    def find() -> dict[str, tuple[str, ...]]:
+        return {s: tuple(r.stem for r in rs) for s, rs in find_related(case_studies, indexes).items()}
+
+    stems = memo.get(key, find)
+    by_stem = {c.stem: c for c in case_studies}
+    return {stem: tuple(by_stem[s] for s in related) for stem, related in stems.items()}  # this build's records
 
 
 def check_contract(contract: Contract, config: HubConfig) -> list[Problem]:
@@ -209,9 +261,15 @@ def check_markers(hub: Hub) -> list[Problem]:
 
 def generated_pages(hub: Hub) -> list[GeneratedPage]:
     """Every page the hub adds: the case-study lists, the theme, area and ICS pages, the review desk."""
-    pages = plan_pages(hub.collection, hub.indexes, hub.taxonomy, hub.config.per_page)
-    reviews = render_reviews_page(reviews_of(hub), hub.config.today, edit_url(hub), hub.contract.status_confirmed_for_months)
-    pages.append(GeneratedPage("reviews.md", reviews))
+    memo = hub.reuse.pages if hub.reuse is not None else None
+    pages = plan_pages(hub.collection, hub.indexes, hub.taxonomy, hub.config.per_page, memo)
+    items, today, months = reviews_of(hub), hub.config.today, hub.contract.status_confirmed_for_months
+
+    def reviews() -> str:
+        return render_reviews_page(items, today, edit_url(hub), months, memo)
+
+    key = ("reviews", tuple(items), today, hub.config.edit_base, months)  # what the review desk shows
+    pages.append(GeneratedPage("reviews.md", memo.get(key, reviews) if memo is not None else reviews()))
     collection = hub.collection
     programme = render_programme_page(
         collection.case_studies, collection.adoptions, hub.indexes, hub.taxonomy, hub.config.today
@@ -238,10 +296,14 @@ def render_entry(hub: Hub, src_uri: str) -> tuple[str, dict[str, str], SearchDat
     """A case study's or resource's page: (Markdown, page meta, search data), or None if ``src_uri`` is neither."""
     record = hub.case_study_at(src_uri)
     if record is not None:
-        markdown = render_case_study(
-            record, hub.taxonomy, today=hub.config.today, related=hub.related.get(record.stem, ()),
-            adoptions=hub.indexes.adoptions.get(record.stem, ()),
-        )
+        related, adoptions = hub.related.get(record.stem, ()), hub.indexes.adoptions.get(record.stem, ())
+
+        def render() -> str:
+            return render_case_study(record, hub.taxonomy, today=hub.config.today, related=related, adoptions=adoptions)
+
+        # Everything the page shows: the record, its related case studies and the notes of places that tried it.
+        key = (record, related, adoptions, hub.config.today)
+        markdown = hub.reuse.entries.get(key, render) if hub.reuse is not None else render()
         return markdown, {"title": record.title, "description": record.summary}, case_study_search(record, hub.taxonomy)
     resource = hub.resource_at(src_uri)
     if resource is not None:
@@ -283,18 +345,22 @@ def describe_page(hub: Hub, src_uri: str, meta: Mapping[str, Any]) -> SearchData
 def derived_files(hub: Hub, news_urls: Mapping[str, str], site_url: str) -> dict[str, str | bytes]:
     """Feeds and open data, by their path in the site."""
     records, taxonomy, today = hub.collection.case_studies, hub.taxonomy, hub.config.today
-    derived: dict[str, str | bytes] = {
-        feed.path: feed.xml for feed in plan_feeds(records, hub.indexes, taxonomy, site_url, today, hub.news, news_urls)
-    }
-    derived[urls.API_JSON] = render_json(records, taxonomy, site_url, today)
-    derived[urls.API_CSV] = render_csv(records, taxonomy, site_url)
+    memo = hub.reuse.outputs if hub.reuse is not None else None
+    feeds = plan_feeds(records, hub.indexes, taxonomy, site_url, today, hub.news, news_urls, memo)
+    derived: dict[str, str | bytes] = {feed.path: feed.xml for feed in feeds}
+    derived[urls.API_JSON] = render_json(records, taxonomy, site_url, today, memo)
+    derived[urls.API_CSV] = render_csv(records, taxonomy, site_url, memo)
     derived[urls.API_OUTCOMES] = render_outcomes_csv(records, site_url)
     derived[urls.API_SCHEMA] = render_schema(hub.contract.schema)
     notes = hub.collection.adoptions
     derived[urls.API_ADOPTIONS_JSON] = render_adoptions_json(notes, taxonomy, site_url, today)
     derived[urls.API_ADOPTIONS_CSV] = render_adoptions_csv(notes, taxonomy, site_url)
     derived[urls.API_ADOPTION_SCHEMA] = render_schema(hub.contract.adoption_schema)
-    derived[urls.REVIEWS_CSV] = render_reviews_csv(
-        reviews_of(hub), today, site_url, edit_url(hub), hub.contract.status_confirmed_for_months
-    )
+    items, months = reviews_of(hub), hub.contract.status_confirmed_for_months
+
+    def reviews_csv() -> str:
+        return render_reviews_csv(items, today, site_url, edit_url(hub), months)
+
+    key = ("reviews csv", tuple(items), today, site_url, months)  # the edit links: memos belong to one hub config
+    derived[urls.REVIEWS_CSV] = memo.get(key, reviews_csv) if memo is not None else reviews_csv()
     return derived

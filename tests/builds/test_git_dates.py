@@ -82,7 +82,8 @@ def test_hub_pages_are_dated_from_one_git_log_and_the_plugin_dates_the_rest(tmp_
     walks = [line for line in logs if "--name-status" in line]
     assert len(walks) == 1  # the hub's one walk of the history
     per_file = [line for line in logs if line not in walks and " log " in f" {line} "]
-    resources = [f"/leadership/{p.name}" for p in (project / "docs" / "leadership").glob("*.md") if p.name != "index.md"]
+    leadership = project / "docs" / "leadership"
+    resources = [f"/leadership/{p.name}" for p in leadership.glob("*.md") if p.name != "index.md"]
     assert per_file and not [line for line in per_file if "case_studies" in line or line.endswith(tuple(resources))]
     assert len(per_file) <= len(list((project / "docs").rglob("*.md")))  # at most one per hand-written page
     dated = '<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date" ' \

@@ -53,7 +53,8 @@ class Repo:
 
     def merge(self, branch: str) -> None:
         self.day += 1
-        self.git("merge", "-q", "--no-ff", "-m", f"merge {branch}", branch, date=f"2024-01-{self.day:02d}T12:00:00+00:00")
+        date = f"2024-01-{self.day:02d}T12:00:00+00:00"
+        self.git("merge", "-q", "--no-ff", "-m", f"merge {branch}", branch, date=date)
 
 
 def lines(*words: str) -> str:

@@ -59,7 +59,8 @@ class History:
 
     def of(self, path: Path) -> FileDates | None:
         """The dates of the file at ``path``; None if it was never committed (or there is no history)."""
-        return self.dates.get(Path(os.path.realpath(path)))
+        found = self.dates.get(path)  # most paths are already real: resolving each costs more than the walk
+        return found if found is not None else self.dates.get(Path(os.path.realpath(path)))
 
 
 def parse_log(output: str) -> dict[str, FileDates]:

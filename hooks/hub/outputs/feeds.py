@@ -19,6 +19,7 @@ from hub.index.groups import Indexes
 from hub.content.records import Adoption, CaseStudy
 from hub.content.news import NewsPost
 from hub.content.taxonomy import Taxonomy
+from hub.memo import Memo
 
 FEED_LENGTH = 50
 AUTHOR = {"name": "Primary Care Programme team, Healthy London Partnership"}
@@ -80,9 +81,19 @@ def adoption_item(note: Adoption, adopted: CaseStudy, taxonomy: Taxonomy) -> Ite
 
 def render_case_study_feed(
     items: Sequence[Item], title: str, subtitle: str, path: str, page_url: str, site_url: str, today: date,
+    memo: Memo | None = None,
 ) -> Feed:
-    """An Atom feed of ``items``: newest or most recently updated first."""
-    chosen = sorted(items, key=lambda i: (i.updated, i.title), reverse=True)[:FEED_LENGTH]
+    """An Atom feed of ``items``: newest or most recently updated first (kept in ``memo`` by what it shows)."""
+    chosen = tuple(sorted(items, key=lambda i: (i.updated, i.title), reverse=True)[:FEED_LENGTH])
+    if memo is None:
+        return _case_study_feed(chosen, title, subtitle, path, page_url, site_url, today)
+    key = ("feed", chosen, title, subtitle, path, page_url, site_url, today)
+    return memo.get(key, lambda: _case_study_feed(chosen, title, subtitle, path, page_url, site_url, today))
+
+
+def _case_study_feed(
+    chosen: Sequence[Item], title: str, subtitle: str, path: str, page_url: str, site_url: str, today: date,
+) -> Feed:
     generator = _generator(title, subtitle, path, page_url, site_url)
     generator.updated(_moment(max((i.updated for i in chosen), default=today)))
     for item in chosen:
@@ -138,18 +149,24 @@ def _generator(title: str, subtitle: str, path: str, page_url: str, site_url: st
 
 def plan_feeds(
     case_studies: Sequence[CaseStudy], indexes: Indexes, taxonomy: Taxonomy, site_url: str, today: date,
-    news: Sequence[NewsPost] = (), news_urls: Mapping[str, str] | None = None,
+    news: Sequence[NewsPost] = (), news_urls: Mapping[str, str] | None = None, memo: Memo | None = None,
 ) -> list[Feed]:
     """Every feed of the site. Adoption notes join the feeds of their case study's themes and of their
-    own areas and ICSs."""
-    items = {r.stem: case_study_item(r, taxonomy) for r in case_studies}
+    own areas and ICSs. With ``memo``, a feed whose entries have not changed is not written again."""
+
+    def item(record: CaseStudy) -> Item:
+        if memo is None:
+            return case_study_item(record, taxonomy)
+        return memo.get(("feed item", record), lambda: case_study_item(record, taxonomy))
+
+    items = {r.stem: item(r) for r in case_studies}
     by_stem = {r.stem: r for r in case_studies}
     notes = [(n, adoption_item(n, by_stem[stem], taxonomy)) for stem, ns in indexes.adoptions.items() for n in ns]
     feeds = [
         render_case_study_feed(
             [*items.values(), *(item for _n, item in notes)], "New and updated case studies",
             "Case studies from London's primary care, and the places that tried them, newest first.",
-            urls.CASE_STUDY_FEED, urls.CASE_STUDIES, site_url, today,
+            urls.CASE_STUDY_FEED, urls.CASE_STUDIES, site_url, today, memo,
         )
     ]
     notes_of = {
@@ -162,7 +179,7 @@ def plan_feeds(
             chosen = [items[r.stem] for r in indexes.of(vocabulary)[term.id]] + notes_of[vocabulary](term.id)
             feeds.append(render_case_study_feed(
                 chosen, f"Case studies {label} {term.name}", term.description,
-                urls.term_feed(vocabulary, term.id), urls.term(vocabulary, term.id), site_url, today,
+                urls.term_feed(vocabulary, term.id), urls.term(vocabulary, term.id), site_url, today, memo,
             ))
     if news_urls is not None:
         feeds.append(render_news_feed(news, news_urls, site_url, today))

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 from hub import urls
 from hub.content.records import Adoption, CaseStudy
 from hub.content.taxonomy import Taxonomy
+from hub.memo import Memo
 
 LICENCE = {
     "name": "Open Government Licence v3.0",
@@ -73,41 +74,77 @@ def _change(baseline: float | int, result: float | int) -> float | int:
     return round(change, 6) if isinstance(change, float) else change
 
 
-def render_json(records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str, built: date) -> str:
-    """``/api/case-studies.json``."""
-    data = {
+def render_json(
+    records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str, built: date, memo: Memo | None = None
+) -> str:
+    """``/api/case-studies.json`` (each case study's part kept in ``memo`` by its record)."""
+    head = {
         "title": "London Primary Care Knowledge Hub: case studies",
         "licence": LICENCE,
         "schema": urljoin(site_url, urls.API_SCHEMA),
         "generated": built.isoformat(),
         "count": len(records),
-        "case_studies": [case_study_record(r, taxonomy, site_url) for r in records],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    def part(record: CaseStudy) -> str:
+        return json_item(case_study_record(record, taxonomy, site_url))
+
+    items = [memo.get(("json", r, site_url), lambda r=r: part(r)) if memo else part(r) for r in records]
+    return json_document(head, "case_studies", items)
+
+
+# How json.dumps(indent=2) lays out an object's items inside a list that is a value of the document.
+ITEM_INDENT = "    "
+
+
+def json_item(value: Any) -> str:
+    """One item of a list in a JSON document written by ``json_document``, as ``json.dumps`` would lay it out."""
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + ITEM_INDENT)
+
+
+def json_document(head: dict[str, Any], key: str, items: Sequence[str]) -> str:
+    """``json.dumps({**head, key: [...]}, indent=2)`` from items already written by ``json_item``.
+
+    A document is the same bytes as one dumped whole; each item can be written once and kept.
+    (json.dumps writes no raw line breaks inside strings, so indenting by lines is safe.)
+    """
+    document = json.dumps({**head, key: []}, indent=2, ensure_ascii=False)
+    if items:
+        document = document.removesuffix("[]\n}") + "[\n" + ITEM_INDENT + (",\n" + ITEM_INDENT).join(items) + "\n  ]\n}"
+    return document + "\n"
 
 
 def _join(values: list[Any], key: str = "id") -> str:
     return "; ".join(str(v[key]) if isinstance(v, dict) else str(v) for v in values)
 
 
-def render_csv(records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str) -> str:
-    """``/api/case-studies.csv``: one row per case study; lists joined with '; '."""
+def render_csv(records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str, memo: Memo | None = None) -> str:
+    """``/api/case-studies.csv``: one row per case study; lists joined with '; ' (each row kept in ``memo``)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n").writeheader()
     for record in records:
-        data = case_study_record(record, taxonomy, site_url)
-        contact = data["contact"] or {}
-        writer.writerow({
-            **{k: data[k] for k in ("id", "url", "title", "summary", "organisation", "started", "ended", "status",
-                                     "status_checked", "status_confirmed", "account", "evidence", "published",
-                                     "updated", "review_due", "example")},
-            "former_bodies": _join(data["former_bodies"]),
-            "areas": _join(data["areas"]), "ics": _join(data["ics"]), "themes": _join(data["themes"]),
-            "settings": _join(data["settings"]), "sources": _join(data["sources"]),
-            "contact_name": contact.get("name", ""), "contact_role": contact.get("role", ""),
-            "contact_email": contact.get("email", ""), "outcomes": len(data["outcomes"]),
-        })
+        if memo is None:
+            out.write(csv_row(record, taxonomy, site_url))
+        else:
+            out.write(memo.get(("csv row", record, site_url), lambda r=record: csv_row(r, taxonomy, site_url)))
+    return out.getvalue()
+
+
+def csv_row(record: CaseStudy, taxonomy: Taxonomy, site_url: str) -> str:
+    """One case study's line of ``/api/case-studies.csv``."""
+    data = case_study_record(record, taxonomy, site_url)
+    contact = data["contact"] or {}
+    out = io.StringIO()
+    csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n").writerow({
+        **{k: data[k] for k in ("id", "url", "title", "summary", "organisation", "started", "ended", "status",
+                                 "status_checked", "status_confirmed", "account", "evidence", "published",
+                                 "updated", "review_due", "example")},
+        "former_bodies": _join(data["former_bodies"]),
+        "areas": _join(data["areas"]), "ics": _join(data["ics"]), "themes": _join(data["themes"]),
+        "settings": _join(data["settings"]), "sources": _join(data["sources"]),
+        "contact_name": contact.get("name", ""), "contact_role": contact.get("role", ""),
+        "contact_email": contact.get("email", ""), "outcomes": len(data["outcomes"]),
+    })
     return out.getvalue()
 
 

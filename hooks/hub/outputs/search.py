@@ -41,6 +41,24 @@ def wrap_for_index(html: str, data: SearchData, title: str, fallback_date: str |
     return "<div data-pagefind-body>" + "".join(tags) + html + "</div>"
 
 
+def start_indexing_site(site_dir: Path) -> subprocess.Popen[bytes]:
+    """Index the finished site in ``site_dir`` with Pagefind's command line, in the background.
+
+    For ``mkdocs serve``: the page is shown at once, search follows a moment later. Reading
+    the written pages gives Pagefind the same records as ``SearchIndexer`` does.
+    """
+    binary = get_executable()
+    if binary is None:
+        raise IndexerFailed("the pagefind binary is missing; run 'make' to install the requirements")
+    try:
+        return subprocess.Popen(
+            [str(binary), "--site", str(site_dir), "--force-language", LANGUAGE, "--silent"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+    except OSError as exc:
+        raise IndexerFailed(f"could not start {binary}: {exc}") from exc
+
+
 class IndexerFailed(Exception):
     """Pagefind's indexer could not start, or refused a page or the index."""
 

@@ -62,7 +62,7 @@ def render_card_item(classes: str, title_html: str, summary: str, meta: Sequence
 
 def render_card_list(cards: Sequence[str]) -> str:
     """Cards as one list, kept out of the search index (they repeat other pages)."""
-    return str(macro("cards.html", "list")([Markup(c) for c in cards]))
+    return str(macro("cards.html", "list")(Markup("\n".join(cards))))  # cards are markup the hub made
 
 
 def render_cards(records: Sequence[CaseStudy], from_url: str, taxonomy: Taxonomy, heading: int = 3) -> str:

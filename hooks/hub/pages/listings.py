@@ -8,6 +8,7 @@ The markup is in ``templates/listings.html``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Mapping, Sequence
 
 import yaml
@@ -17,11 +18,16 @@ from hub.content.collection import Collection
 from hub.content.records import Adoption, CaseStudy, Resource
 from hub.content.taxonomy import Taxonomy
 from hub.index.groups import PER_PAGE, Indexes, paginate
+from hub.memo import Memo
 from hub.pages.cards import render_cards
 from hub.pages.coverage import render_coverage_page
 from hub.pages.html import esc, raw
 from hub.pages.londonmap import render_london_map
 from hub.pages.templating import Markup, macro
+
+# libyaml's emitter when PyYAML has it: six times faster than the pure-Python one. Both write YAML
+# that MkDocs reads back as the same data (they differ only in how they escape rare characters).
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 THEME_GROUP_TITLES = {
     "framework": "The framework's three themes",
@@ -65,7 +71,7 @@ def front_matter(title: str, description: str, feed: tuple[str, str] | None = No
     data: dict[str, object] = {"title": title, "description": description, "search": {"exclude": True}}
     if feed is not None:
         data["feeds"] = [{"title": feed[0], "href": feed[1]}]
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    return "---\n" + yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
 def page_markdown(front: str, heading: str, html: str) -> str:
@@ -74,14 +80,15 @@ def page_markdown(front: str, heading: str, html: str) -> str:
 
 
 def plan_pages(
-    collection: Collection, indexes: Indexes, taxonomy: Taxonomy, per_page: int = PER_PAGE
+    collection: Collection, indexes: Indexes, taxonomy: Taxonomy, per_page: int = PER_PAGE, memo: Memo | None = None
 ) -> list[GeneratedPage]:
-    """Every generated page for ``collection`` (grouped in ``indexes``)."""
+    """Every generated page for ``collection`` (grouped in ``indexes``); with ``memo``, a list page whose
+    cards have not changed is not rendered again."""
     everything = Listing(
         "case-studies/index.md", "Case studies", "Every case study on the hub, newest first.", "all_intro",
         feed=("New and updated case studies", urls.CASE_STUDY_FEED),
     )
-    pages = plan_listing(everything, collection.case_studies, taxonomy, per_page)
+    pages = plan_listing(everything, collection.case_studies, taxonomy, per_page, memo=memo)
     by_stem = collection.by_stem()
     pages.append(GeneratedPage("themes/index.md", render_themes_index(indexes, taxonomy)))
     pages.append(GeneratedPage("boroughs/index.md", render_areas_index(indexes, taxonomy)))
@@ -94,14 +101,14 @@ def plan_pages(
             (f"Case studies on {theme.name}", urls.term_feed("themes", theme.id)),
             indexes.resources_by_theme[theme.id],
         )
-        pages += plan_listing(listing, indexes.themes[theme.id], taxonomy, per_page)
+        pages += plan_listing(listing, indexes.themes[theme.id], taxonomy, per_page, memo=memo)
     for area in taxonomy.areas:
         listing = Listing(
             urls.term_source("areas", area.id), area.name, area.description, "area_intro", (area, taxonomy),
             f"from {area.name}", (f"Case studies from {area.name}", urls.term_feed("areas", area.id)),
             adoptions=indexes.adoptions_by_area.get(area.id, ()),
         )
-        pages += plan_listing(listing, indexes.areas[area.id], taxonomy, per_page, by_stem)
+        pages += plan_listing(listing, indexes.areas[area.id], taxonomy, per_page, by_stem, memo)
     for ics in taxonomy.ics:
         listing = Listing(
             urls.term_source("ics", ics.id), ics.name, f"{ics.name} integrated care system: {ics.description}",
@@ -109,20 +116,20 @@ def plan_pages(
             (f"Case studies from {ics.name}", urls.term_feed("ics", ics.id)),
             adoptions=indexes.adoptions_by_ics.get(ics.id, ()),
         )
-        pages += plan_listing(listing, indexes.ics[ics.id], taxonomy, per_page, by_stem)
+        pages += plan_listing(listing, indexes.ics[ics.id], taxonomy, per_page, by_stem, memo)
     return pages
 
 
 def plan_listing(
     listing: Listing, records: Sequence[CaseStudy], taxonomy: Taxonomy, per_page: int = PER_PAGE,
-    adopted_by_stem: Mapping[str, CaseStudy] | None = None,
+    adopted_by_stem: Mapping[str, CaseStudy] | None = None, memo: Memo | None = None,
 ) -> list[GeneratedPage]:
     """A list of case studies over as many pages as it needs, each page bounded in size; adoption notes
-    (whose case studies are in ``adopted_by_stem``) and resources follow on the first page."""
+    (whose case studies are in ``adopted_by_stem``) and resources follow on the first page. With ``memo``,
+    a page is kept by what it shows."""
     chunks = paginate(records, per_page)
     sources = urls.list_page_sources(listing.src_uri, len(chunks))
     page_urls = [urls.page_url(s) for s in sources]
-    render = macro("listings.html", "listing")
     intro = macro("listings.html", listing.intro)
     pages = []
     for number, (source, url, chunk) in enumerate(zip(sources, page_urls, chunks), 1):
@@ -133,13 +140,27 @@ def plan_listing(
         if number == 1 and listing.resources:
             after += macro("listings.html", "resources_section")(url, listing.resources, taxonomy)
         cards = Markup(render_cards(chunk, url, taxonomy)) if chunk else ""
-        html = render(
-            url, intro(url, *listing.intro_args), listing.feed, records, cards, listing.where,
-            number, page_urls, per_page, after,
+        opening = intro(url, *listing.intro_args)
+        markdown = partial(
+            _listing_page, listing, heading, url, opening, len(records), cards, number, tuple(page_urls), per_page,
+            after,
         )
-        front = front_matter(heading, listing.description, listing.feed)
-        pages.append(GeneratedPage(source, page_markdown(front, heading, html)))
+        # Everything the page shows: its cards, the list's size and pages, what comes before and after them.
+        key = ("listing", listing.src_uri, listing.title, listing.description, listing.feed, listing.where,
+               *(str(a) for a in markdown.args[1:]))
+        pages.append(GeneratedPage(source, memo.get(key, markdown) if memo is not None else markdown()))
     return pages
+
+
+def _listing_page(
+    listing: Listing, heading: str, url: str, opening: str, total: int, cards: str, number: int,
+    page_urls: tuple[str, ...], per_page: int, after: str,
+) -> str:
+    """One page of a list: its front matter, heading and HTML."""
+    html = macro("listings.html", "listing")(
+        url, opening, listing.feed, total, cards, listing.where, number, page_urls, per_page, after
+    )
+    return page_markdown(front_matter(heading, listing.description, listing.feed), heading, html)
 
 
 def render_themes_index(indexes: Indexes, taxonomy: Taxonomy) -> str:

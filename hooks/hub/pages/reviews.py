@@ -12,8 +12,9 @@ from urllib.parse import urljoin
 import yaml
 
 from hub.index.reviews import WITHIN_DAYS, ReviewItem, reason_labels, with_reason
+from hub.memo import Memo
 from hub.pages.html import esc, raw
-from hub.pages.templating import macro
+from hub.pages.templating import Markup, macro
 
 FRONT_MATTER = {
     "title": "Review desk",
@@ -27,10 +28,17 @@ CSV_COLUMNS = [
 
 
 def render_reviews_page(
-    items: Sequence[ReviewItem], today: date, edit_url: Callable[[str], str] | None, months: int
+    items: Sequence[ReviewItem], today: date, edit_url: Callable[[str], str] | None, months: int,
+    memo: Memo | None = None,
 ) -> str:
-    """The whole page, with front matter (``months``: how long a status stays confirmed)."""
-    html = macro("reviews.html", "page")(items, reason_labels(months), with_reason, today, edit_url, WITHIN_DAYS)
+    """The whole page, with front matter (``months``: how long a status stays confirmed). With ``memo``, an
+    entry's row is kept by the entry (``memo`` belongs to one ``edit_url``)."""
+    row_macro = macro("reviews.html", "row")
+
+    def row(item: ReviewItem) -> Markup:
+        return memo.get(("review row", item), lambda: row_macro(item, edit_url)) if memo else row_macro(item, edit_url)
+
+    html = macro("reviews.html", "page")(items, reason_labels(months), with_reason, today, row, WITHIN_DAYS)
     front = "---\n" + yaml.safe_dump(FRONT_MATTER, sort_keys=False) + "---\n"
     return f"{front}# {esc(FRONT_MATTER['title'])}" + raw(html)
 
