@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -27,7 +28,9 @@ from hub.outputs.search import IndexerFailed, SearchIndexer, wrap_for_index
 from hub.outputs.security import MarkupChanged, add_csp, fix_skip_link, policy, script_hashes
 from hub.pages.html import LostBlock, extract_raw, restore_raw
 from hub_dates import PageDates, start_page_dates
-from hub_serve import RenderedPage, Serving
+from hub_page import FINISHED_TEMPLATE, HubPage
+from hub_parallel import Worker, WorkerFailed, replay, start_worker
+from hub_serve import Serving
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -60,6 +63,7 @@ _state: BuildState | None = None
 
 _dates: PageDates | None = None  # the hub's pages' dates, when the git plugin is on
 _serving: Serving | None = None  # under `mkdocs serve`: what one build hands the next
+_worker: Worker | None = None  # in a full build: a second process populating half the case studies
 
 
 def _current() -> BuildState:
@@ -178,20 +182,37 @@ def _case_study_file(src_uri: str, path: Path, docs_dir: Path, decodable: bool, 
 
 
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> None:
-    """Start Pagefind's indexer: pages are handed to it as soon as their content exists."""
+    """Share the case studies' population with a second process; start Pagefind's indexer, which is
+    handed each page as soon as its content exists."""
+    global _worker
     state = _current()
-    if _serving is not None:  # the site is indexed once written, in the background (on_post_build)
-        _serving.prepare(nav, files, state.hub_pages, config)
+    pages = [HubPage.adopt(f.page) for uri in state.hub_pages if (f := files.get_file_from_path(uri)) and f.page]
+    if _serving is not None:  # pages are reused instead; the written site is indexed in the background
+        _serving.prepare(nav, config)
         return
+    if (config.extra or {}).get("hub", {}).get("parallel", True):
+        # Every other hub page, before Pagefind's threads start: a process with other threads is not forked.
+        _worker = start_worker(_in_build_order(pages, files)[::2], config, files, nav, _search_data_of)
     try:
         state.indexer = SearchIndexer(Path(config.site_dir) / "pagefind")
     except IndexerFailed as exc:
         raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
 
 
+def _in_build_order(pages: list[HubPage], files: Files) -> list[HubPage]:
+    """``pages`` in the order MkDocs populates them (the order of its files)."""
+    chosen = {id(p) for p in pages}
+    return [f.page for f in files.documentation_pages() if id(f.page) in chosen]  # type: ignore[misc]
+
+
+def _search_data_of(page: HubPage) -> SearchData | None:
+    return _current().search_data.get(page.file.src_uri)
+
+
 def on_env(env: Any, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> Any:
     """A fresh navigation cache for each build (see theme/partials/nav.html); Pagefind has every page."""
     env.globals["hub_nav_cache"] = {}
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({FINISHED_TEMPLATE: ""}), env.loader])
     if _serving is not None:
         _serving.theme(env)
     state = _current()
@@ -202,18 +223,24 @@ def on_env(env: Any, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) ->
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
     """The page's Markdown, with the hub's generated HTML set aside until after Markdown runs."""
+    populated = _worker.populated(page.file.src_uri) if _worker is not None else None
+    if populated is not None:  # rendered by the second process: take its result
+        replay(populated.logs)
+        page.meta.clear()
+        page.meta.update(populated.meta)
+        if populated.extra is not None:
+            _current().search_data[page.file.src_uri] = populated.extra
+        page.rendered = populated.rendered  # type: ignore[attr-defined]
+        page.meta["template"] = FINISHED_TEMPLATE  # its finished HTML comes from on_post_page
+        return markdown
     markdown = _page_markdown(markdown, page, config)
     if _serving is not None:
         _serving.check(page, markdown)
-        if _reused(page):  # rendered as it was last time: Markdown will not run
+        if _serving.reused(page):  # rendered as it was last time: Markdown will not run
             return markdown
     text, blocks = extract_raw(markdown)
     _current().raw_blocks[page.file.src_uri] = blocks
     return text
-
-
-def _reused(page: Page) -> RenderedPage | None:
-    return getattr(page, "reused", None)
 
 
 def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
@@ -256,7 +283,9 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     template adds nothing it would read, and no other plugin here changes the content.
     """
     state = _current()
-    if _reused(page):  # the content as it was finished last time
+    if isinstance(page, HubPage) and page.rendered is not None:  # finished already (reused, or the worker's)
+        if state.indexer is not None and page.file.src_uri in state.search_data:
+            state.indexer.add_page(page.url, f'<!DOCTYPE html><html lang="en"><body>{html}</body></html>')
         return html
     try:
         html = restore_raw(html, state.raw_blocks.pop(page.file.src_uri, []))
@@ -288,10 +317,18 @@ def on_page_context(
 @event_priority(-100)  # after every other change to the page
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     """A working skip link and a Content-Security-Policy on every page."""
-    kept = _reused(page)
+    kept = _serving.reused(page) if _serving is not None else None
     if kept is not None:
         _current().script_hashes.update(kept.script_hashes)
         return kept.output
+    try:
+        built = _worker.built(page.file.src_uri) if _worker is not None else None
+    except WorkerFailed as exc:
+        raise PluginError(f"hub: {exc}") from exc
+    if built is not None:  # the second process built it
+        replay(built.logs)
+        _current().script_hashes.update(built.script_hashes)
+        return built.output
     hashes = script_hashes(output)
     output = _finish(output, page.file.src_uri, hashes)
     if _serving is not None:
@@ -320,7 +357,12 @@ def _finish(html: str, where: str, hashes: set[str]) -> str:
 @event_priority(-100)  # last: after Material writes the sitemap and every plugin's output
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
     """Index the finished site with Pagefind, and write the policy for servers that send headers."""
+    global _worker
     state = _current()
+    if _worker is not None:  # it has sent every page, and ended
+        log.info(f"hub: a second process rendered {len(_worker.pages)} of the hub's {len(state.hub_pages)} pages")
+        _worker.close()
+        _worker = None
     indexer, state.indexer = state.indexer, None
     if _serving is not None:  # the page is ready to show: search can follow a moment later
         try:
@@ -339,10 +381,14 @@ def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
 
 
 def on_build_error(*, error: Exception, **kwargs: Any) -> None:
-    """Stop Pagefind's indexer when a build fails part way."""
+    """Stop Pagefind's indexer and the second process when a build fails part way."""
+    global _worker
     if _state is not None and _state.indexer is not None:
         _state.indexer.close()
         _state.indexer = None
+    if _worker is not None:
+        _worker.close()
+        _worker = None
 
 
 def on_shutdown(**kwargs: Any) -> None:

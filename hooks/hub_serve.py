@@ -21,52 +21,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from mkdocs.structure.pages import Page
 
 from hub import pipeline
 from hub.outputs.search import start_indexing_site
+from hub_page import FINISHED_TEMPLATE, HubPage, Rendered
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
-
-# The template of a reused page: it renders nothing, and on_post_page writes the page as it was.
-REUSED_TEMPLATE = "hub-reused-page.html"
-
+    from mkdocs.structure.pages import Page
 
 @dataclass(frozen=True)
 class RenderedPage:
     """A hub page as a build rendered it, and everything it was rendered from."""
 
     key: tuple[Any, ...]  # the site, the page's Markdown and its meta
-    content: str  # page.content, after the hub's on_page_content
-    toc: Any
-    title: str | None  # the title Markdown found in the page
-    anchors: set[str] | None  # the ids on the page, for MkDocs' anchor checks
-    links: dict[str, dict[str, str]] | None  # links to anchors of other pages, by their src_uri
+    rendered: Rendered
     output: str  # the finished HTML
     script_hashes: frozenset[str]  # its inline scripts, for csp.txt
-
-
-class HubPage(Page):
-    """A hub page under ``mkdocs serve``: ``reused`` when it is the same as in the last build."""
-
-    reused: RenderedPage | None = None
-    key: tuple[Any, ...] = ()
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        kept = self.reused
-        if kept is None:
-            super().render(config, files)
-            return
-        self.content, self.toc, self._title_from_render = kept.content, kept.toc, kept.title
-        self.present_anchor_ids = kept.anchors
-        if kept.links is not None:
-            self.links_to_anchors = {
-                file: links for uri, links in kept.links.items() if (file := files.get_file_from_path(uri)) is not None
-            }
-        self.meta["template"] = REUSED_TEMPLATE
 
 
 class _KeptBytecode(jinja2.BytecodeCache):
@@ -89,15 +61,18 @@ class Serving:
 
     reuse: pipeline.Reuse = field(default_factory=pipeline.Reuse)
     pages: dict[str, RenderedPage] = field(default_factory=dict)  # by src_uri
-    site: tuple[Any, ...] = ()  # what every page's frame is made from, this build
     indexer: subprocess.Popen[bytes] | None = None  # Pagefind indexing the last build, maybe still running
     bytecode: _KeptBytecode = field(default_factory=_KeptBytecode)
-    rendered: int = 0  # pages rendered this build (the rest were reused)
+    # This build's:
+    site: tuple[Any, ...] = ()  # what every page's frame is made from
+    keys: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # each hub page's key
+    reused_now: dict[str, RenderedPage] = field(default_factory=dict)  # the pages reused
+    rendered: int = 0  # hub pages rendered (the rest were reused)
 
     def start_build(self) -> None:
         """Count afresh, and stop the last build's indexer if it is still running: this build indexes anew."""
         self.stop_indexer()
-        self.rendered = 0
+        self.keys, self.reused_now, self.rendered = {}, {}, 0
 
     def index_in_background(self, site_dir: Path) -> None:
         """Index the finished site while the browser shows the page: search follows a moment later."""
@@ -110,38 +85,34 @@ class Serving:
             self.indexer.wait()
             self.indexer = None
 
-    def prepare(self, nav: Navigation, files: Files, hub_pages: set[str], config: MkDocsConfig) -> None:
-        """Give the hub's pages their reusable kind, and note the site's frame.
-
-        MkDocs has made a plain page for each file by now. HubPage only adds behaviour, so the
-        page becomes one in place: making each page again cost a tenth of a rebuild.
-        """
-        for src_uri in hub_pages:
-            file = files.get_file_from_path(src_uri)
-            if file is not None and type(file.page) is Page:
-                file.page.__class__ = HubPage
+    def prepare(self, nav: Navigation, config: MkDocsConfig) -> None:
+        """Note what the frame of every page is made from in this build."""
         self.site = site_key(nav, config)
 
     def check(self, page: Page, markdown: str) -> None:
-        """Mark ``page`` reused if its Markdown, meta and site are what they were."""
+        """Reuse ``page`` as it was if its Markdown, meta and site are what they were."""
         if not isinstance(page, HubPage):
             return
-        page.key = (self.site, markdown, tuple(sorted((k, repr(v)) for k, v in page.meta.items())))
-        kept = self.pages.get(page.file.src_uri)
-        page.reused = kept if kept is not None and kept.key == page.key else None
+        src_uri = page.file.src_uri
+        key = (self.site, markdown, tuple(sorted((k, repr(v)) for k, v in page.meta.items())))
+        self.keys[src_uri] = key
+        kept = self.pages.get(src_uri)
+        if kept is not None and kept.key == key:
+            self.reused_now[src_uri] = kept
+            page.rendered = kept.rendered
+            page.meta["template"] = FINISHED_TEMPLATE  # its finished HTML comes from on_post_page
+
+    def reused(self, page: Page) -> RenderedPage | None:
+        """The page as it was, if this build reuses it."""
+        return self.reused_now.get(page.file.src_uri)
 
     def keep(self, page: Page, output: str, script_hashes: set[str]) -> None:
         """Keep a page just rendered, for the next build."""
-        if not isinstance(page, HubPage) or page.reused is not None:
+        src_uri = page.file.src_uri
+        if not isinstance(page, HubPage) or src_uri in self.reused_now or src_uri not in self.keys:
             return
         self.rendered += 1
-        links = None
-        if page.links_to_anchors is not None:
-            links = {file.src_uri: dict(anchors) for file, anchors in page.links_to_anchors.items()}
-        self.pages[page.file.src_uri] = RenderedPage(
-            page.key, page.content or "", page.toc, page._title_from_render, page.present_anchor_ids, links, output,
-            frozenset(script_hashes),
-        )
+        self.pages[src_uri] = RenderedPage(self.keys[src_uri], Rendered.of(page), output, frozenset(script_hashes))
 
     def forget_missing(self, hub_pages: set[str]) -> None:
         """Drop pages the site no longer has (a case study renamed or deleted)."""
@@ -149,9 +120,8 @@ class Serving:
             del self.pages[src_uri]
 
     def theme(self, env: jinja2.Environment) -> None:
-        """Reuse compiled templates, and add the template of reused pages."""
+        """Reuse compiled templates."""
         env.bytecode_cache = self.bytecode
-        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({REUSED_TEMPLATE: ""}), env.loader])
 
 
 def site_key(nav: Navigation, config: MkDocsConfig) -> tuple[Any, ...]:
