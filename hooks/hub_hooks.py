@@ -11,12 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import jinja2
+from mkdocs import utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -43,6 +45,10 @@ log = logging.getLogger("mkdocs.plugins.hub")
 
 # Hub pages are reached from index pages, never listed one by one in the nav.
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
+# The part of the case studies the second process renders, besides the generated pages and the feeds and
+# open data: with Pagefind's indexer also on the other core, a third balanced the cores best at 1,000
+# (measured: the main process's CPU time against the other core's; docs/performance.md).
+WORKER_SHARE = 1 / 3
 
 
 @dataclass
@@ -56,6 +62,7 @@ class BuildState:
     raw_blocks: dict[str, list[str]] = field(default_factory=dict)  # generated HTML kept out of Markdown
     script_hashes: set[str] = field(default_factory=set)  # every inline script, for csp.txt
     indexer: SearchIndexer | None = None  # Pagefind, fed each searchable page as it is rendered
+    derived: dict[str, Callable[[], str | bytes]] = field(default_factory=dict)  # feeds and open data, by path
 
 
 _state: BuildState | None = None
@@ -117,7 +124,7 @@ def _on_files_content(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -
     pages = pipeline.generated_pages(hub)
     for page in pages:
         _claim(files, page.src_uri)
-        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=NOT_IN_NAV))
+        files.append(GeneratedPageFile.of(page, config))
     hub_pages = {*hub.by_src_uri, *hub.resources_by_src_uri, *(p.src_uri for p in pages)}
     _state = BuildState(hub, {}, hub_pages)
     if _serving is not None:
@@ -136,9 +143,10 @@ def _on_files_derived(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -
         p.src_uri: f.url for p in state.hub.news if (f := files.get_file_from_path(p.src_uri)) is not None
     }
     site_url = config.site_url or "http://127.0.0.1:8000/"
-    for path, content in pipeline.derived_files(state.hub, state.news_urls, site_url).items():
+    state.derived = pipeline.plan_derived_files(state.hub, state.news_urls, site_url)
+    for path in state.derived:
         _claim(files, path)
-        files.append(File.generated(config, path, content=content))
+        files.append(DerivedFile.of(path, config))
     return files
 
 
@@ -166,6 +174,64 @@ class CaseStudyFile(File):
         raise AttributeError("a case study's page text comes from its record")
 
 
+class GeneratedPageFile(File):
+    """A page the hub generates, its Markdown made when MkDocs first reads it: in the second process, for
+    the pages that process renders (the build then reads nothing: it takes the finished page)."""
+
+    generated: pipeline.GeneratedPage
+
+    @classmethod
+    def of(cls, page: pipeline.GeneratedPage, config: MkDocsConfig) -> GeneratedPageFile:
+        file = File.generated(config, page.src_uri, content="", inclusion=NOT_IN_NAV)
+        file.__class__ = cls  # only adds behaviour
+        file.generated = page  # type: ignore[attr-defined]
+        return file  # type: ignore[return-value]
+
+    @property
+    def content_string(self) -> str:
+        if _worker is not None and self.src_uri in _worker.pages:
+            return ""
+        return self.generated.markdown
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        raise AttributeError("a generated page's text comes from the hub")
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+
+class DerivedFile(File):
+    """A feed or open-data file, written when MkDocs copies it: by then the second process may have made it."""
+
+    @classmethod
+    def of(cls, path: str, config: MkDocsConfig) -> DerivedFile:
+        file = File.generated(config, path, content=b"")
+        file.__class__ = cls  # only adds behaviour
+        return file  # type: ignore[return-value]
+
+    @property
+    def content_bytes(self) -> bytes:
+        content = _derived(self.src_uri)
+        return content.encode("utf-8") if isinstance(content, str) else content
+
+    @property
+    def content_string(self) -> str:
+        return self.content_bytes.decode("utf-8")
+
+    def copy_file(self, dirty: bool = False) -> None:
+        utils.write_file(self.content_bytes, self.abs_dest_path)
+
+
+def _derived(path: str) -> str | bytes:
+    """A derived file's content: the second process's, if it made them, else made now."""
+    made = _worker.derived() if _worker is not None else None
+    if made is not None and path in made:
+        return made[path]
+    return _current().derived[path]()
+
+
 def _case_study_file(src_uri: str, path: Path, docs_dir: Path, decodable: bool, config: MkDocsConfig) -> File:
     """A page at ``src_uri`` backed by the real file, so edit links and git dates work."""
     if not decodable:
@@ -191,8 +257,14 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files, **kwargs: 
         _serving.prepare(nav, config)
         return
     if (config.extra or {}).get("hub", {}).get("parallel", True):
-        # Every other hub page, before Pagefind's threads start: a process with other threads is not forked.
-        _worker = start_worker(_in_build_order(pages, files)[::2], config, files, nav, _search_data_of)
+        # Every other case study and the generated pages (which the worker makes), and the feeds and open
+        # data; before Pagefind's threads start, as a process with other threads is not forked.
+        in_order = _in_build_order(pages, files)
+        case_studies = [p for p in in_order if state.hub.case_study_at(p.file.src_uri) is not None]
+        chosen = [p for i, p in enumerate(case_studies) if (i + 1) * WORKER_SHARE // 1 != i * WORKER_SHARE // 1]
+        share = {id(p) for p in chosen} | {id(p) for p in in_order if isinstance(p.file, GeneratedPageFile)}
+        _worker = start_worker([p for p in in_order if id(p) in share], config, files, nav, _search_data_of,
+                               state.derived)
     try:
         state.indexer = SearchIndexer(Path(config.site_dir) / "pagefind")
     except IndexerFailed as exc:
@@ -223,7 +295,11 @@ def on_env(env: Any, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) ->
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
     """The page's Markdown, with the hub's generated HTML set aside until after Markdown runs."""
+    owned = _worker is not None and page.file.src_uri in _worker.pages
     populated = _worker.populated(page.file.src_uri) if _worker is not None else None
+    if owned and populated is None:  # the second process could not populate it: read it after all
+        page.read_source(config)
+        markdown = page.markdown or ""
     if populated is not None:  # rendered by the second process: take its result
         replay(populated.logs)
         page.meta.clear()

@@ -23,7 +23,7 @@ import os
 import pickle
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
@@ -75,6 +75,8 @@ class Worker:
         self._received: dict[tuple[str, str], Any] = {}
         self._arrived = threading.Condition()
         self._stopped = False
+        self._derived: dict[str, str | bytes] | None = None
+        self._derived_taken = False
         self._reader = threading.Thread(target=self._read, name="hub-worker-results", daemon=True)
         self._reader.start()
 
@@ -84,6 +86,13 @@ class Worker:
         if result is None:
             self.pages.discard(src_uri)  # it will not build it either
         return result
+
+    def derived(self) -> dict[str, str | bytes] | None:
+        """The feeds and open data the worker made, by path; None if it did not make them."""
+        if not self._derived_taken:
+            self._derived = self._take("derived", "")
+            self._derived_taken = True
+        return self._derived
 
     def built(self, src_uri: str) -> Built | None:
         """The worker's finished page, if it populated it."""
@@ -130,9 +139,11 @@ def can_fork() -> bool:
 
 
 def start_worker(
-    pages: list[HubPage], config: MkDocsConfig, files: Files, nav: Navigation, note: Callable[[HubPage], Any]
+    pages: list[HubPage], config: MkDocsConfig, files: Files, nav: Navigation, note: Callable[[HubPage], Any],
+    derived: Mapping[str, Callable[[], str | bytes]] | None = None,
 ) -> Worker | None:
-    """Fork a worker that renders ``pages``; ``note(page)`` is what the hub records about a page it populated."""
+    """Fork a worker that renders ``pages`` (``note(page)`` is what the hub records about a page it populated),
+    and makes the ``derived`` files once it has populated them."""
     if len(pages) < SMALLEST_SHARE or not can_fork():
         return None
     read, write = os.pipe()
@@ -140,7 +151,7 @@ def start_worker(
     if pid == 0:  # the worker: render, send, and leave without running the build's exit handlers
         os.close(read)
         try:
-            _work(pages, config, files, nav, note, os.fdopen(write, "wb"))
+            _work(pages, config, files, nav, note, derived or {}, os.fdopen(write, "wb"))
         finally:
             os._exit(0)
     os.close(write)
@@ -149,7 +160,7 @@ def start_worker(
 
 def _work(
     pages: list[HubPage], config: MkDocsConfig, files: Files, nav: Navigation, note: Callable[[HubPage], Any],
-    out: IO[bytes],
+    derived: Mapping[str, Callable[[], str | bytes]], out: IO[bytes],
 ) -> None:
     capture = _Capture()
     for name in ("", "mkdocs"):  # the build prints and counts messages; the worker hands them over
@@ -173,6 +184,7 @@ def _work(
         send("populated", page.file.src_uri, Populated(dict(page.meta), Rendered.of(page), note(page), capture.take()))
         populated.append(page)
 
+    send("derived", "", {path: make() for path, make in derived.items()})  # the build copies them after populating
     # Pages are built from the navigation's titles and meta, which the build found populating its pages:
     # the worker populates the navigation's pages too (what they log, the build logs itself).
     mine = {id(page) for page in pages}

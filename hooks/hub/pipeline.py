@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
@@ -260,22 +261,29 @@ def check_markers(hub: Hub) -> list[Problem]:
 
 
 def generated_pages(hub: Hub) -> list[GeneratedPage]:
-    """Every page the hub adds: the case-study lists, the theme, area and ICS pages, the review desk."""
+    """Every page the hub adds: the case-study lists, the theme, area and ICS pages, the review desk.
+
+    Each page's Markdown is made when first asked for (``GeneratedPage.markdown``).
+    """
     memo = hub.reuse.pages if hub.reuse is not None else None
     pages = plan_pages(hub.collection, hub.indexes, hub.taxonomy, hub.config.per_page, memo)
+    pages.append(GeneratedPage("reviews.md", partial(_reviews_page, hub, memo)))
+    collection = hub.collection
+    programme = partial(
+        render_programme_page, collection.case_studies, collection.adoptions, hub.indexes, hub.taxonomy, hub.config.today
+    )
+    pages.append(GeneratedPage("programme.md", programme))
+    return pages
+
+
+def _reviews_page(hub: Hub, memo: Memo | None) -> str:
     items, today, months = reviews_of(hub), hub.config.today, hub.contract.status_confirmed_for_months
 
     def reviews() -> str:
         return render_reviews_page(items, today, edit_url(hub), months, memo)
 
     key = ("reviews", tuple(items), today, hub.config.edit_base, months)  # what the review desk shows
-    pages.append(GeneratedPage("reviews.md", memo.get(key, reviews) if memo is not None else reviews()))
-    collection = hub.collection
-    programme = render_programme_page(
-        collection.case_studies, collection.adoptions, hub.indexes, hub.taxonomy, hub.config.today
-    )
-    pages.append(GeneratedPage("programme.md", programme))
-    return pages
+    return memo.get(key, reviews) if memo is not None else reviews()
 
 
 def reviews_of(hub: Hub) -> list[ReviewItem]:
@@ -344,23 +352,35 @@ def describe_page(hub: Hub, src_uri: str, meta: Mapping[str, Any]) -> SearchData
 
 def derived_files(hub: Hub, news_urls: Mapping[str, str], site_url: str) -> dict[str, str | bytes]:
     """Feeds and open data, by their path in the site."""
+    return {path: make() for path, make in plan_derived_files(hub, news_urls, site_url).items()}
+
+
+def plan_derived_files(
+    hub: Hub, news_urls: Mapping[str, str], site_url: str
+) -> dict[str, Callable[[], str | bytes]]:
+    """Feeds and open data by their path in the site, each written when asked for: a build knows every
+    path at once, and can write the files where and when it likes (hooks/hub_parallel.py)."""
     records, taxonomy, today = hub.collection.case_studies, hub.taxonomy, hub.config.today
     memo = hub.reuse.outputs if hub.reuse is not None else None
     feeds = plan_feeds(records, hub.indexes, taxonomy, site_url, today, hub.news, news_urls, memo)
-    derived: dict[str, str | bytes] = {feed.path: feed.xml for feed in feeds}
-    derived[urls.API_JSON] = render_json(records, taxonomy, site_url, today, memo)
-    derived[urls.API_CSV] = render_csv(records, taxonomy, site_url, memo)
-    derived[urls.API_OUTCOMES] = render_outcomes_csv(records, site_url)
-    derived[urls.API_SCHEMA] = render_schema(hub.contract.schema)
+    planned: dict[str, Callable[[], str | bytes]] = {feed.path: feed.render for feed in feeds}
     notes = hub.collection.adoptions
-    derived[urls.API_ADOPTIONS_JSON] = render_adoptions_json(notes, taxonomy, site_url, today)
-    derived[urls.API_ADOPTIONS_CSV] = render_adoptions_csv(notes, taxonomy, site_url)
-    derived[urls.API_ADOPTION_SCHEMA] = render_schema(hub.contract.adoption_schema)
-    items, months = reviews_of(hub), hub.contract.status_confirmed_for_months
+    planned[urls.API_JSON] = partial(render_json, records, taxonomy, site_url, today, memo)
+    planned[urls.API_CSV] = partial(render_csv, records, taxonomy, site_url, memo)
+    planned[urls.API_OUTCOMES] = partial(render_outcomes_csv, records, site_url)
+    planned[urls.API_SCHEMA] = partial(render_schema, hub.contract.schema)
+    planned[urls.API_ADOPTIONS_JSON] = partial(render_adoptions_json, notes, taxonomy, site_url, today)
+    planned[urls.API_ADOPTIONS_CSV] = partial(render_adoptions_csv, notes, taxonomy, site_url)
+    planned[urls.API_ADOPTION_SCHEMA] = partial(render_schema, hub.contract.adoption_schema)
+    planned[urls.REVIEWS_CSV] = partial(_reviews_csv, hub, site_url, memo)
+    return planned
+
+
+def _reviews_csv(hub: Hub, site_url: str, memo: Memo | None) -> str:
+    items, today, months = reviews_of(hub), hub.config.today, hub.contract.status_confirmed_for_months
 
     def reviews_csv() -> str:
         return render_reviews_csv(items, today, site_url, edit_url(hub), months)
 
     key = ("reviews csv", tuple(items), today, site_url, months)  # the edit links: memos belong to one hub config
-    derived[urls.REVIEWS_CSV] = memo.get(key, reviews_csv) if memo is not None else reviews_csv()
-    return derived
+    return memo.get(key, reviews_csv) if memo is not None else reviews_csv()

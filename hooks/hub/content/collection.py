@@ -17,6 +17,7 @@ from hub.content.problems import Problem
 from hub.content.records import Adoption, CaseStudy, Resource
 from hub.content.resource import parse_resource
 from hub.content.suggest import hint
+from hub.fork import map_shared
 from hub.memo import Memo
 
 CASE_STUDY_SUFFIX = ".md"
@@ -68,7 +69,7 @@ def load_collection(
     since an earlier build keeps its record.
     """
     problems: list[Problem] = []
-    records: list[CaseStudy] = []
+    found_files: list[Path] = []
     if not directory.is_dir():
         problems.append(Problem(display_path(directory, root), 1, "folder", "does not exist"))
         return Collection((), tuple(problems))
@@ -88,7 +89,15 @@ def load_collection(
                 f"{ADOPTIONS}/",
             ))
             continue
-        records.append(parsed(memo, parse_case_study, entry.read_bytes(), shown, entry.stem, contract, today))
+        found_files.append(entry)
+
+    def parse(entry: Path) -> CaseStudy:
+        shown = display_path(entry, root)
+        return parsed(memo, parse_case_study, entry.read_bytes(), shown, entry.stem, contract, today)
+
+    # Parsed on two cores when there are many (a forked copy parses half: hub.fork), except with a memo,
+    # which only this process would keep.
+    records = map_shared(parse, found_files) if memo is None else [parse(entry) for entry in found_files]
     resources = load_resources(resources_dir, root, contract, memo) if resources_dir else []
     return collect(records, problems, resources, adoptions)
 

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import threading
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 # One line per commit (a 0x01 byte, the hash, the author's Unix time), then the files it
 # touched as NUL-separated status and paths. --root shows the first commit's files as
@@ -121,51 +122,57 @@ def parse_tags(output: str) -> dict[str, str]:
 
 
 class HistoryReader:
-    """Reads a repository's history in the background: start it early, ask for ``result()`` when needed.
+    """Reads a repository's history while the build goes on: start it early, ask for ``result()`` when needed.
 
-    Given the history read before (``mkdocs serve`` rebuilds), it is kept if HEAD has not moved.
+    Two quick questions to git first (where the repository is; its HEAD), then ``git log`` runs on
+    its own, writing to a temporary file: no thread waits for it, so the build may fork meanwhile
+    (hooks/hub_parallel.py). Given the history read before (``mkdocs serve`` rebuilds), it is kept
+    if HEAD has not moved.
     """
 
     def __init__(self, folder: Path, previous: History | None = None) -> None:
-        self.folder = folder
-        self.previous = previous
         self._result: History | None = None
-        self._thread = threading.Thread(target=self._run, name="git-history", daemon=True)
-        self._thread.start()
+        self._running: list[tuple[subprocess.Popen[bytes], IO[bytes]]] = []
+        try:
+            self._start(folder, previous)
+        except OSError as exc:
+            self._result = History(problem=f"git could not run ({exc.strerror or exc})")
 
     def result(self) -> History:
         """The history (waits for git to finish)."""
-        self._thread.join()
-        assert self._result is not None
+        if self._result is None:
+            log, tags = (_finish(*running) for running in self._running)
+            if isinstance(log, Problem):
+                self._result = History(shallow=self._shallow, problem=log.text)
+            else:
+                dates = {self._root / path: value for path, value in parse_log(log).items()}
+                found = parse_tags(tags) if isinstance(tags, str) else {}
+                self._result = History(dates, found, self._shallow, head=self._head)
         return self._result
 
-    def _run(self) -> None:
-        try:
-            self._result = read_history(self.folder, self.previous)
-        except Exception as exc:  # noqa: BLE001 - whatever went wrong, the build falls back and says why
-            self._result = History(problem=f"git failed: {exc}")
+    def _start(self, folder: Path, previous: History | None) -> None:
+        top = _git(folder, "rev-parse", "--show-toplevel", "--is-shallow-repository")
+        if isinstance(top, Problem):
+            self._result = History(problem=top.text)
+            return
+        root_line, shallow_line = top.splitlines()[:2]
+        root, self._shallow = Path(root_line), shallow_line.strip() == "true"
+        head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD")
+        if isinstance(head, Problem):  # no commit yet: nothing is committed, so every file falls back
+            self._result = History(shallow=self._shallow)
+            return
+        self._head = head.strip()
+        if previous is not None and previous.head == self._head and previous.problem is None:
+            self._result = previous
+            return
+        self._root = Path(os.path.realpath(root))
+        self._running = [_spawn(root, LOG), _spawn(root, TAGS)]
 
 
 def read_history(folder: Path, previous: History | None = None) -> History:
     """The history of the repository that holds ``folder``, read with one ``git log`` (``previous`` if
     it was read at the same HEAD)."""
-    top = _git(folder, "rev-parse", "--show-toplevel", "--is-shallow-repository")
-    if isinstance(top, Problem):
-        return History(problem=top.text)
-    root_line, shallow_line = top.splitlines()[:2]
-    root, shallow = Path(root_line), shallow_line.strip() == "true"
-    head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD")
-    if isinstance(head, Problem):  # no commit yet: nothing is committed, so every file falls back
-        return History(shallow=shallow)
-    if previous is not None and previous.head == head.strip() and previous.problem is None:
-        return previous
-    log = _git(root, *LOG)
-    if isinstance(log, Problem):
-        return History(shallow=shallow, problem=log.text)
-    tags = _git(root, *TAGS)
-    real_root = Path(os.path.realpath(root))
-    dates = {real_root / path: value for path, value in parse_log(log).items()}
-    return History(dates, parse_tags(tags) if isinstance(tags, str) else {}, shallow, head=head.strip())
+    return HistoryReader(folder, previous).result()
 
 
 @dataclass(frozen=True)
@@ -173,11 +180,14 @@ class Problem:
     text: str
 
 
+GIT_ENV = {"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}  # never ask for a password; messages in English
+
+
 def _git(folder: Path, *args: str) -> str | Problem:
     try:
         done = subprocess.run(
             ["git", "-C", str(folder), *args], capture_output=True, check=False,
-            env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
+            env={**os.environ, **GIT_ENV},
         )
     except OSError as exc:
         return Problem(f"git could not run ({exc.strerror or exc})")
@@ -185,3 +195,23 @@ def _git(folder: Path, *args: str) -> str | Problem:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         return Problem(message[0] if message else f"git {args[0]} failed")
     return os.fsdecode(done.stdout)
+
+
+def _spawn(folder: Path, args: tuple[str, ...]) -> tuple[subprocess.Popen[bytes], IO[bytes]]:
+    """Start git with ``args``; its output goes to a temporary file (nothing has to drain a pipe meanwhile)."""
+    output = tempfile.TemporaryFile()
+    process = subprocess.Popen(
+        ["git", "-C", str(folder), *args], stdout=output, stderr=subprocess.PIPE, env={**os.environ, **GIT_ENV},
+    )
+    return process, output
+
+
+def _finish(process: subprocess.Popen[bytes], output: IO[bytes]) -> str | Problem:
+    _, errors = process.communicate()
+    with output:
+        output.seek(0)
+        text = output.read()
+    if process.returncode != 0:
+        message = errors.decode("utf-8", "replace").strip().splitlines()
+        return Problem(message[0] if message else "git failed")
+    return os.fsdecode(text)

@@ -7,9 +7,10 @@ the collection.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from typing import Mapping, Sequence
+from functools import cached_property, partial
+from typing import Callable, Mapping, Sequence
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
@@ -31,7 +32,12 @@ class Feed:
     path: str  # site-relative, e.g. feeds/themes/proactive-care.xml
     title: str
     page_url: str  # the HTML page the feed follows, site-relative
-    xml: bytes
+    render: Callable[[], bytes] = field(repr=False, compare=False)
+
+    @cached_property
+    def xml(self) -> bytes:
+        """The feed; written when first asked for, so a build can write it where and when it likes."""
+        return self.render()
 
 
 def _moment(day: date) -> datetime:
@@ -85,15 +91,15 @@ def render_case_study_feed(
 ) -> Feed:
     """An Atom feed of ``items``: newest or most recently updated first (kept in ``memo`` by what it shows)."""
     chosen = tuple(sorted(items, key=lambda i: (i.updated, i.title), reverse=True)[:FEED_LENGTH])
-    if memo is None:
-        return _case_study_feed(chosen, title, subtitle, path, page_url, site_url, today)
-    key = ("feed", chosen, title, subtitle, path, page_url, site_url, today)
-    return memo.get(key, lambda: _case_study_feed(chosen, title, subtitle, path, page_url, site_url, today))
+    xml = partial(_case_study_feed, chosen, title, subtitle, path, page_url, site_url, today)
+    if memo is not None:
+        xml = partial(memo.get, ("feed", chosen, title, subtitle, path, page_url, site_url, today), xml)
+    return Feed(path, title, page_url, xml)
 
 
 def _case_study_feed(
     chosen: Sequence[Item], title: str, subtitle: str, path: str, page_url: str, site_url: str, today: date,
-) -> Feed:
+) -> bytes:
     generator = _generator(title, subtitle, path, page_url, site_url)
     generator.updated(_moment(max((i.updated for i in chosen), default=today)))
     for item in chosen:
@@ -110,11 +116,15 @@ def _case_study_feed(
             entry.author({"name": item.author})
         for term, label, scheme in item.categories:
             entry.category(term=term, label=label, scheme=urljoin(site_url, scheme))
-    return Feed(path, title, page_url, generator.atom_str(pretty=True))
+    return generator.atom_str(pretty=True)
 
 
 def render_news_feed(posts: Sequence[NewsPost], post_urls: Mapping[str, str], site_url: str, today: date) -> Feed:
     """The programme's news as an Atom feed."""
+    return Feed(urls.NEWS_FEED, "News", urls.NEWS, partial(_news_feed, posts, post_urls, site_url, today))
+
+
+def _news_feed(posts: Sequence[NewsPost], post_urls: Mapping[str, str], site_url: str, today: date) -> bytes:
     chosen = sorted(posts, key=lambda p: (p.created, p.title), reverse=True)[:FEED_LENGTH]
     generator = _generator("News from the London Primary Care Knowledge Hub",
                            "Updates from the primary care programme.", urls.NEWS_FEED, urls.NEWS, site_url)
@@ -130,7 +140,7 @@ def render_news_feed(posts: Sequence[NewsPost], post_urls: Mapping[str, str], si
         entry.updated(_moment(post.updated))
         for category in post.categories:
             entry.category(term=category)
-    return Feed(urls.NEWS_FEED, "News", urls.NEWS, generator.atom_str(pretty=True))
+    return generator.atom_str(pretty=True)
 
 
 def _generator(title: str, subtitle: str, path: str, page_url: str, site_url: str) -> FeedGenerator:

@@ -7,9 +7,9 @@ The markup is in ``templates/listings.html``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import partial
-from typing import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, partial
+from typing import Callable, Mapping, Sequence
 
 import yaml
 
@@ -38,10 +38,15 @@ THEME_GROUP_TITLES = {
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page that exists only in the build."""
+    """A page that exists only in the build; its Markdown is made when first asked for, so a build can
+    make its pages where and when it renders them (hooks/hub_parallel.py)."""
 
     src_uri: str  # e.g. themes/proactive-care.md
-    markdown: str
+    render: Callable[[], str] = field(repr=False, compare=False)
+
+    @cached_property
+    def markdown(self) -> str:
+        return self.render()
 
     @property
     def url(self) -> str:
@@ -90,10 +95,10 @@ def plan_pages(
     )
     pages = plan_listing(everything, collection.case_studies, taxonomy, per_page, memo=memo)
     by_stem = collection.by_stem()
-    pages.append(GeneratedPage("themes/index.md", render_themes_index(indexes, taxonomy)))
-    pages.append(GeneratedPage("boroughs/index.md", render_areas_index(indexes, taxonomy)))
-    pages.append(GeneratedPage("ics/index.md", render_ics_index(indexes, taxonomy)))
-    pages.append(GeneratedPage("coverage.md", render_coverage_page(collection.case_studies, taxonomy)))
+    pages.append(GeneratedPage("themes/index.md", partial(render_themes_index, indexes, taxonomy)))
+    pages.append(GeneratedPage("boroughs/index.md", partial(render_areas_index, indexes, taxonomy)))
+    pages.append(GeneratedPage("ics/index.md", partial(render_ics_index, indexes, taxonomy)))
+    pages.append(GeneratedPage("coverage.md", partial(render_coverage_page, collection.case_studies, taxonomy)))
     for theme in taxonomy.themes:
         listing = Listing(
             urls.term_source("themes", theme.id), theme.name, theme.description,
@@ -130,26 +135,34 @@ def plan_listing(
     chunks = paginate(records, per_page)
     sources = urls.list_page_sources(listing.src_uri, len(chunks))
     page_urls = [urls.page_url(s) for s in sources]
-    intro = macro("listings.html", listing.intro)
     pages = []
     for number, (source, url, chunk) in enumerate(zip(sources, page_urls, chunks), 1):
-        heading = listing.title if number == 1 else f"{listing.title}: page {number} of {len(chunks)}"
-        after = ""
-        if number == 1 and listing.adoptions:
-            after += macro("listings.html", "tried_here")(url, listing.adoptions, adopted_by_stem, taxonomy)
-        if number == 1 and listing.resources:
-            after += macro("listings.html", "resources_section")(url, listing.resources, taxonomy)
-        cards = Markup(render_cards(chunk, url, taxonomy)) if chunk else ""
-        opening = intro(url, *listing.intro_args)
-        markdown = partial(
-            _listing_page, listing, heading, url, opening, len(records), cards, number, tuple(page_urls), per_page,
-            after,
+        render = partial(
+            _listing_markdown, listing, number, url, chunk, len(records), tuple(page_urls), taxonomy, per_page,
+            adopted_by_stem, memo,
         )
-        # Everything the page shows: its cards, the list's size and pages, what comes before and after them.
-        key = ("listing", listing.src_uri, listing.title, listing.description, listing.feed, listing.where,
-               *(str(a) for a in markdown.args[1:]))
-        pages.append(GeneratedPage(source, memo.get(key, markdown) if memo is not None else markdown()))
+        pages.append(GeneratedPage(source, render))
     return pages
+
+
+def _listing_markdown(
+    listing: Listing, number: int, url: str, chunk: Sequence[CaseStudy], total: int, page_urls: tuple[str, ...],
+    taxonomy: Taxonomy, per_page: int, adopted_by_stem: Mapping[str, CaseStudy] | None, memo: Memo | None,
+) -> str:
+    """Page ``number`` of a list, at ``url``, showing ``chunk`` of its ``total`` case studies."""
+    heading = listing.title if number == 1 else f"{listing.title}: page {number} of {len(page_urls)}"
+    after = ""
+    if number == 1 and listing.adoptions:
+        after += macro("listings.html", "tried_here")(url, listing.adoptions, adopted_by_stem, taxonomy)
+    if number == 1 and listing.resources:
+        after += macro("listings.html", "resources_section")(url, listing.resources, taxonomy)
+    cards = Markup(render_cards(chunk, url, taxonomy)) if chunk else ""
+    opening = macro("listings.html", listing.intro)(url, *listing.intro_args)
+    markdown = partial(_listing_page, listing, heading, url, opening, total, cards, number, page_urls, per_page, after)
+    # Everything the page shows: its cards, the list's size and pages, what comes before and after them.
+    key = ("listing", listing.src_uri, listing.title, listing.description, listing.feed, listing.where,
+           *(str(a) for a in markdown.args[1:]))
+    return memo.get(key, markdown) if memo is not None else markdown()
 
 
 def _listing_page(
