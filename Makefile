@@ -13,7 +13,7 @@ ADDRESS ?= 127.0.0.1:8000
 # Material prints a banner about MkDocs 2.0, which this project does not use.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test generate lock clean
+.PHONY: serve build check lint test generate lock clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.11")'
@@ -31,10 +31,16 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python scripts/validate.py
 
-# The browser tests need Chromium: ensure_browser.py finds or installs one (or says how).
-test: $(STAMP)
+# The stages of hooks/hub import one way only, and never MkDocs (contracts in pyproject.toml).
+lint: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/lint-imports --no-cache
+
+# The browser tests need Chromium, the HTML check Java and vnu.jar: the ensure scripts
+# find or install them (or say how) and print only the path, which is all we read here.
+test: lint
 	@browser="$$($(BIN)/python scripts/ensure_browser.py)" && \
-	HUB_BROWSER="$$browser" $(BIN)/python -m pytest $(PYTEST_ARGS)
+	vnu="$$($(BIN)/python scripts/ensure_vnu.py)" && \
+	HUB_BROWSER="$$browser" HUB_VNU="$$vnu" $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Refresh the files derived from the contract: schema lists, issue form, CONTRIBUTING.md table.
 generate: $(STAMP)

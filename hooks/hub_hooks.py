@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-from collections.abc import Callable
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,15 +27,19 @@ from hub import pipeline
 from hub.content.taxonomy import TaxonomyError
 from hub.index.facets import SearchData
 from hub.outputs.search import IndexerFailed, SearchIndexer, wrap_for_index
-from hub.outputs.security import MarkupChanged, add_csp, fix_skip_link, policy, script_hashes
+from hub.outputs.security import MarkupChanged, add_csp, allow_inline_script, fix_skip_link, policy, script_hashes
 from hub.pages.html import LostBlock, extract_raw, restore_raw
 from hub_dates import PageDates, start_page_dates
+from hub_markdown import HubMarkdown
 from hub_page import FINISHED_TEMPLATE, HubPage
 from hub_parallel import Worker, WorkerFailed, replay, start_worker
 from hub_serve import Serving
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -50,6 +54,13 @@ NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 # (measured: the main process's CPU time against the other core's; docs/performance.md).
 WORKER_SHARE = 1 / 3
 
+# The script `mkdocs serve --livereload` adds before </body> of each HTML page it serves
+# (_SCRIPT_TEMPLATE in mkdocs/livereload/__init__.py; only its two numbers vary).
+LIVE_RELOAD_SCRIPT = re.compile(
+    r"<script>(\nvar livereload = function\(epoch, requestId\) \{\n.*?\nlivereload\(\d+, \d+\);\n)</script></body>",
+    re.S,
+)
+
 
 @dataclass
 class BuildState:
@@ -63,6 +74,7 @@ class BuildState:
     script_hashes: set[str] = field(default_factory=set)  # every inline script, for csp.txt
     indexer: SearchIndexer | None = None  # Pagefind, fed each searchable page as it is rendered
     derived: dict[str, Callable[[], str | bytes]] = field(default_factory=dict)  # feeds and open data, by path
+    active_section: Any = None  # the navigation section marked active while a hub page renders
 
 
 _state: BuildState | None = None
@@ -89,6 +101,9 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global _dates
     if not config.use_directory_urls:
         raise PluginError("hub: the hub's page addresses need use_directory_urls: true")
+    # Table alignment by class, not style attribute (see hub_markdown.py); once per config.
+    if not any(isinstance(ext, HubMarkdown) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(HubMarkdown())
     _dates = start_page_dates(config, _dates)
     if _serving is not None:
         _serving.start_build()
@@ -387,15 +402,34 @@ def on_page_context(
     """
     if page.file.src_uri in _current().hub_pages and page not in nav.pages:
         page.meta["hub_nav_key"] = posixpath.dirname(page.url.rstrip("/")) or "."
+    trail = pipeline.trail(_current().hub, page.file.src_uri, page.title or "")
+    if trail:  # the breadcrumbs (theme/partials/trail.html), and the section's tab and navigation shown as current
+        page.meta["hub_trail"] = [{"title": c.label, "url": c.url} for c in trail]
+        if page not in nav.pages:
+            _current().active_section = _activate_section(nav, trail[1].url)
     return context
+
+
+def _activate_section(nav: Navigation, url: str) -> Any:
+    """Mark the top-level navigation item that holds the page at ``url`` as active, as MkDocs does for
+    the pages in the navigation; on_post_page unmarks it."""
+    for item in nav.items:
+        pages = [item, *(getattr(item, "children", None) or ())]
+        if any(getattr(p, "url", None) == url for p in pages):
+            item.active = True
+            return item
+    return None
 
 
 @event_priority(-100)  # after every other change to the page
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     """A working skip link and a Content-Security-Policy on every page."""
+    state = _current()
+    if state.active_section is not None:  # marked by on_page_context, for this page only
+        state.active_section.active, state.active_section = False, None
     kept = _serving.reused(page) if _serving is not None else None
     if kept is not None:
-        _current().script_hashes.update(kept.script_hashes)
+        state.script_hashes.update(kept.script_hashes)
         return kept.output
     try:
         built = _worker.built(page.file.src_uri) if _worker is not None else None
@@ -403,13 +437,13 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig, **kwargs: 
         raise PluginError(f"hub: {exc}") from exc
     if built is not None:  # the second process built it
         replay(built.logs)
-        _current().script_hashes.update(built.script_hashes)
+        state.script_hashes.update(built.script_hashes)
         return built.output
     hashes = script_hashes(output)
     output = _finish(output, page.file.src_uri, hashes)
     if _serving is not None:
         _serving.keep(page, output, hashes)
-    if page.file.src_uri in _current().hub_pages:  # nothing reads them again: the memory goes back now
+    if page.file.src_uri in state.hub_pages:  # nothing reads them again: the memory goes back now
         page.content, page.markdown = "", ""
     return output
 
@@ -471,3 +505,51 @@ def on_shutdown(**kwargs: Any) -> None:
     """Stop an indexer still writing when `mkdocs serve` stops."""
     if _serving is not None:
         _serving.stop_indexer()
+
+
+def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any, **kwargs: Any) -> LiveReloadServer:
+    """Live reload under ``mkdocs serve``: each served page's policy also allows MkDocs' reload script.
+
+    MkDocs calls this only with live reload on. The built files keep the strict
+    policy; the server adds the hash of the one script it injects into each page
+    as it serves it (the script carries the build's time, so its hash is only
+    known then).
+    """
+    server.set_app(_allowing_live_reload(server.get_app()))
+    return server
+
+
+def _allowing_live_reload(app: Callable[..., Iterable[bytes]]) -> Callable[..., Iterable[bytes]]:
+    """WSGI middleware: an HTML response's policy also allows the live-reload script in it."""
+
+    def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        response: dict[str, Any] = {}
+        written: list[bytes] = []
+
+        def keep(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[[bytes], None]:
+            response.update(status=status, headers=headers, exc_info=exc_info)
+            return written.append
+
+        body = app(environ, keep)
+        if "status" not in response:  # WSGI lets an app start its response on the first item
+            body = list(body)
+        headers = response["headers"]
+        if dict(headers).get("Content-Type", "").split(";")[0] != "text/html":
+            start_response(response["status"], headers, response["exc_info"])
+            return [*written, *body] if written else body
+        try:
+            html = b"".join([*written, *body]).decode("utf-8")
+        finally:
+            getattr(body, "close", lambda: None)()
+        found = LIVE_RELOAD_SCRIPT.search(html)
+        if found is not None:
+            try:
+                html = allow_inline_script(html, found.group(1))
+            except MarkupChanged as exc:
+                log.warning(f"hub: live reload stays blocked on {environ.get('PATH_INFO')}: {exc}")
+        data = html.encode("utf-8")
+        headers = [(k, v) for k, v in headers if k.lower() != "content-length"] + [("Content-Length", str(len(data)))]
+        start_response(response["status"], headers, response["exc_info"])
+        return [data]
+
+    return serve

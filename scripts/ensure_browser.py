@@ -1,19 +1,24 @@
 #!/usr/bin/env python3
-"""Find, or install, the Chromium the browser tests drive; print its path.
+"""Find, or install, the Chromium the browser tests drive; print its path and nothing else.
 
 Order: $HUB_BROWSER; an installed Chromium (/usr/bin/chromium from Debian's
 package); as root on Debian, ``apt-get install chromium`` (how CI runs);
-elsewhere Playwright's own ``playwright install chromium``. Exits 1 with a
-message saying how to get a browser when none can be had.
+elsewhere Playwright's own ``playwright install chromium``. The path is checked
+to be an executable file before it is printed. Installers write to standard
+error: the Makefile reads standard output as the path. Exits 1 with a message
+saying how to get a browser when none can be had.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+from _install import apt_install, can_apt_install, is_executable_file, run_installer, say
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 HELP = """\
@@ -24,11 +29,27 @@ Get one of these, then run 'make test' again:
   - or point HUB_BROWSER at a Chromium or Chrome executable: HUB_BROWSER=/path/to/chrome make test"""
 
 
+@dataclass(frozen=True)
+class Installer:
+    """One way of installing Chromium: what to tell the reader, and what to run."""
+
+    description: str
+    install: Callable[[], bool]  # runs the installer; True when it succeeded
+
+
+def not_executable(path: str) -> str:
+    """The message for a browser path that cannot be run."""
+    return (
+        f"HUB_BROWSER={path!r} is not an executable file. Point it at a Chromium or Chrome "
+        "executable, or unset it and 'make test' finds or installs one."
+    )
+
+
 def find_installed() -> str | None:
-    """An executable Chromium already on this machine, if any."""
+    """An executable Chromium already on this machine, if any ($HUB_BROWSER first)."""
     chosen = os.environ.get("HUB_BROWSER")
     if chosen:
-        return chosen if os.access(chosen, os.X_OK) else None
+        return chosen if is_executable_file(chosen) else None
     for name in CANDIDATES:
         found = shutil.which(name)
         if found:
@@ -44,35 +65,44 @@ def playwright_chromium() -> str | None:
         return None
     with sync_playwright() as p:
         path = p.chromium.executable_path
-    return path if Path(path).is_file() else None
+    return path if is_executable_file(path) else None
+
+
+def installers() -> list[Installer]:
+    """The ways this machine allows, best first."""
+    found: list[Installer] = []
+    if can_apt_install():
+        found.append(Installer("Chromium from Debian's packages (apt-get)", lambda: apt_install("chromium")))
+    playwright = [sys.executable, "-m", "playwright", "install", "chromium"]
+    found.append(Installer("Chromium with Playwright (playwright install chromium)", lambda: run_installer(playwright)))
+    return found
 
 
 def install() -> str | None:
     """Install a Chromium the way this machine allows; its path, or None."""
-    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    if is_root and shutil.which("apt-get") and Path("/etc/debian_version").exists():
-        print("Installing Chromium from Debian's packages (apt-get)...", file=sys.stderr)
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        ok = subprocess.run(["apt-get", "update", "-qq"], env=env).returncode == 0 and subprocess.run(
-            ["apt-get", "install", "-y", "-qq", "chromium"], env=env
-        ).returncode == 0
-        if ok:
-            return find_installed()
-    print("Installing Chromium with Playwright (playwright install chromium)...", file=sys.stderr)
-    result = subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"])
-    return playwright_chromium() if result.returncode == 0 else None
+    for installer in installers():
+        say(f"Installing {installer.description}...")
+        if installer.install():
+            path = find_installed() or playwright_chromium()
+            if path:
+                return path
+        say(f"That did not give a usable Chromium: {installer.description}.")
+    return None
 
 
 def main() -> int:
     chosen = os.environ.get("HUB_BROWSER")
-    if chosen and not os.access(chosen, os.X_OK):
-        print(f"HUB_BROWSER={chosen} is not an executable file.\n\n{HELP}", file=sys.stderr)
+    if chosen and not is_executable_file(chosen):
+        say(not_executable(chosen))
         return 1
     path = find_installed() or playwright_chromium() or install()
     if path is None:
-        print(HELP, file=sys.stderr)
+        say(HELP)
         return 1
-    print(path)
+    if not is_executable_file(path):  # a finder's answer is checked as strictly as $HUB_BROWSER
+        say(f"{path} is not an executable file.\n\n{HELP}")
+        return 1
+    print(Path(path))
     return 0
 
 

@@ -36,8 +36,11 @@ from hub.memo import Memo
 from hub.index.facets import SearchData, case_study_search, news_search, page_search, resource_search
 from hub.index.groups import PER_PAGE, Indexes, group_case_studies
 from hub.index.related import find_related
+from hub.index.synonyms import load_synonyms
+from hub.index.words import hub_vocabulary
 from hub.index.reviews import ReviewItem, select_reviews
 from hub.outputs.feeds import plan_feeds
+from hub.outputs.search import render_search_words
 from hub.outputs.opendata import (
     render_adoptions_csv, render_adoptions_json, render_csv, render_json, render_outcomes_csv,
 )
@@ -46,6 +49,8 @@ from hub.pages.listings import GeneratedPage, plan_pages
 from hub.pages.markers import MarkerContext, fill_markers
 from hub.pages.programme import render_programme_page
 from hub.pages.reviews import render_reviews_csv, render_reviews_page
+from hub.pages.trail import Crumb
+from hub.pages.trail import trail as page_trail
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,7 @@ class Hub:
     related: dict[str, tuple[CaseStudy, ...]] = field(default_factory=dict)  # by stem
     by_src_uri: dict[str, CaseStudy] = field(default_factory=dict)
     resources_by_src_uri: dict[str, Resource] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)  # the search vocabulary ("did you mean")
     reuse: Reuse | None = field(default=None, compare=False)  # kept between builds by mkdocs serve
 
     @property
@@ -155,6 +161,7 @@ class Hub:
         return None
 
 
+
 def start_reading_history(root: Path, previous: History | None = None) -> HistoryReader:
     """Start reading, in the background, when each file in the repository holding ``root`` was created and
     last changed: one ``git log`` for the whole history (``previous`` is kept if nothing was committed since)."""
@@ -167,6 +174,7 @@ def load_hub(config: HubConfig, reuse: Reuse | None = None) -> Hub:
     With ``reuse`` (``mkdocs serve``), what has not changed since the last build is taken from it.
     """
     contract = reuse.next_build(config) if reuse is not None else load_contract(config.data)
+    synonyms = load_synonyms()  # part of the contract: read (and checked) before any page is made
     memo = reuse.records if reuse is not None else None
     collection = load_collection(config.case_studies, config.root, contract, config.resources, config.today, memo)
     indexes = group_case_studies(collection.case_studies, contract.taxonomy, collection.resources, collection.adoptions)
@@ -180,6 +188,7 @@ def load_hub(config: HubConfig, reuse: Reuse | None = None) -> Hub:
         related=related_case_studies(collection.case_studies, indexes, reuse.related if reuse is not None else None),
         by_src_uri={c.src_uri: c for c in collection.case_studies},
         resources_by_src_uri={r.src_uri: r for r in collection.resources},
+        words=hub_vocabulary(collection.case_studies, collection.resources, contract.taxonomy, synonyms),
         reuse=reuse,
     )
 
@@ -372,6 +381,7 @@ def plan_derived_files(
     planned[urls.API_ADOPTIONS_JSON] = partial(render_adoptions_json, notes, taxonomy, site_url, today)
     planned[urls.API_ADOPTIONS_CSV] = partial(render_adoptions_csv, notes, taxonomy, site_url)
     planned[urls.API_ADOPTION_SCHEMA] = partial(render_schema, hub.contract.adoption_schema)
+    planned[urls.SEARCH_WORDS] = partial(render_search_words, hub.words)
     planned[urls.REVIEWS_CSV] = partial(_reviews_csv, hub, site_url, memo)
     return planned
 
@@ -384,3 +394,8 @@ def _reviews_csv(hub: Hub, site_url: str, memo: Memo | None) -> str:
 
     key = ("reviews csv", tuple(items), today, site_url, months)  # the edit links: memos belong to one hub config
     return memo.get(key, reviews_csv) if memo is not None else reviews_csv()
+
+
+def trail(hub: Hub, src_uri: str, title: str) -> tuple[Crumb, ...]:
+    """The breadcrumbs of a page the hub makes (empty for other pages), the page itself last."""
+    return page_trail(src_uri, title, hub.taxonomy, hub.case_study_at(src_uri), hub.resource_at(src_uri))

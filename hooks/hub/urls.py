@@ -40,6 +40,9 @@ NEWS_POSTS_FOLDER = "news/posts"
 CASE_STUDY_FEED = "feeds/case-studies.xml"
 NEWS_FEED = "feeds/news.xml"
 SUBMIT_SCRIPT = "assets/submit.js"
+# What submit.js needs first: Markdown as the site renders it, then the safety rules' engine.
+SUBMIT_HELPERS = ("assets/markdown.js", "assets/rules.js")
+SEARCH_WORDS = "search/words.json"  # the vocabulary search.js suggests from
 
 # Open data, by what each file holds.
 API_JSON = "api/case-studies.json"
@@ -137,3 +140,12 @@ def source_label(url: str) -> str:
     if parts.query and not last:
         return f"{host} ({parts.query})"
     return f"{host}: {last}" if last else host
+
+
+# Domains reserved for examples (RFC 2606): mail to them goes nowhere.
+RESERVED_DOMAINS = ("example.org", "example.com", "example.net")
+
+
+def is_placeholder_email(address: str) -> bool:
+    """True when an email address is in a domain reserved for examples: a placeholder, not delivered."""
+    return address.rsplit("@", 1)[-1].lower() in RESERVED_DOMAINS

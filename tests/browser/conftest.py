@@ -5,17 +5,18 @@ No browser is a failure with instructions, never a silent skip.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+from templates import TEMPLATES
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from ensure_browser import HELP, find_installed, playwright_chromium
+from _install import is_executable_file
+from ensure_browser import HELP, find_installed, not_executable, playwright_chromium
+from site_server import serving
 
 # Flags for Chromium in a closed sandbox: no background connections to Google.
 CHROMIUM_ARGS = [
@@ -31,39 +32,18 @@ DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 375, "height": 740}
 
 
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files like GitHub Pages: 404.html for anything missing."""
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.is_file():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
-        pass  # quiet test output
-
-
 @pytest.fixture(scope="session")
 def base_url(shipped_site: Path) -> Iterator[str]:
-    handler = functools.partial(SiteHandler, directory=str(shipped_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(shipped_site) as server:
+        yield server.origin
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    executable = os.environ.get("HUB_BROWSER") or find_installed()
+    chosen = os.environ.get("HUB_BROWSER")
+    if chosen and not is_executable_file(chosen):  # checked before use: a bad path fails once, clearly
+        pytest.fail(not_executable(chosen), pytrace=False)
+    executable = chosen or find_installed()
     if executable is None and playwright_chromium() is None:
         pytest.fail(HELP, pytrace=False)
     with sync_playwright() as playwright:
@@ -87,3 +67,9 @@ def mobile_page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def template_url(hub):
+    """The site-relative address of a named template's sample page (see templates.py)."""
+    return lambda name: TEMPLATES[name](hub)

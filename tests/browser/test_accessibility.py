@@ -24,9 +24,9 @@ def violations(page) -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", TEMPLATES)
-def test_no_axe_violations(page, base_url, name, scheme):
+def test_no_axe_violations(page, base_url, name, scheme, template_url):
     page.emulate_media(color_scheme=scheme)
-    page.goto(base_url + TEMPLATES[name])
+    page.goto(base_url + template_url(name))
     expected = "slate" if scheme == "dark" else "default"
     assert page.get_attribute("body", "data-md-color-scheme") == expected
     assert violations(page) == []

@@ -33,8 +33,8 @@ FOCUS_STATE = """() => {
 
 
 @pytest.mark.parametrize("name", ["home", "case study", "search with results", "submit form", "boroughs"])
-def test_tabbing_reaches_controls_with_a_visible_focus(page, base_url, name):
-    page.goto(base_url + TEMPLATES[name], wait_until="networkidle")
+def test_tabbing_reaches_controls_with_a_visible_focus(page, base_url, name, template_url):
+    page.goto(base_url + template_url(name), wait_until="networkidle")
     seen = []
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -56,3 +56,20 @@ def test_palette_toggle_works_by_keyboard(page, base_url, key):
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     page.keyboard.press(key)
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
+
+
+def test_the_map_can_be_skipped_in_one_step(page, base_url):
+    """The map's 33 squares are links: "Skip the map" takes the keyboard past all of them."""
+    page.goto(base_url, wait_until="networkidle")
+    skip = page.locator(".hub-skip-map")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('hub-skip-map')"):
+            break
+    else:
+        raise AssertionError("'Skip the map' was never reached by Tab")
+    assert skip.is_visible()  # shown while it has focus
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    inside_map = page.evaluate("!!document.activeElement.closest('.hub-map__svg')")
+    assert not inside_map

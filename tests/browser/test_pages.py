@@ -56,10 +56,8 @@ def test_404_page(page, base_url):
     expect(page.get_by_role("link", name="Home").first).to_be_visible()
 
 
-def test_case_study_prints_cleanly_on_a4(page, base_url):
-    from templates import TEMPLATES
-
-    page.goto(base_url + TEMPLATES["case study"])
+def test_case_study_prints_cleanly_on_a4(page, base_url, template_url):
+    page.goto(base_url + template_url("case study"))
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
         expect(page.locator(chrome).first).to_be_hidden()
@@ -113,10 +111,23 @@ def test_home_page_map_and_coverage_links(page, base_url):
     expect(page.locator("#hub-count")).to_have_text(f"{count} result with these filters" if count == 1 else f"{count} results with these filters")
 
 
-def test_case_study_ends_with_related_case_studies(page, base_url):
-    from templates import TEMPLATES
-
-    page.goto(base_url + TEMPLATES["case study"])
+def test_case_study_ends_with_related_case_studies(page, base_url, template_url):
+    page.goto(base_url + template_url("case study"))
     related = page.get_by_role("region", name="Related case studies")
     expect(related).to_be_visible()
     assert 1 <= related.get_by_role("link").count() <= 5
+
+
+def test_the_drawer_is_closed_on_coming_back_to_a_page(mobile_page, base_url):
+    """Browsers restore a checkbox on "back"; the drawer toggle is one (assets/hub.js closes it)."""
+    page = mobile_page
+    page.goto(base_url + "about/")
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    expect(page.locator("#__drawer")).to_be_checked()
+    page.locator(".md-nav--primary a[href='../contact/']").first.click()
+    expect(page).to_have_url(base_url + "contact/")
+    page.go_back()
+    expect(page).to_have_url(base_url + "about/")
+    page.wait_for_load_state("load")
+    expect(page.locator("#__drawer")).not_to_be_checked()
+    expect(page.locator(".md-nav--primary a[href='../contact/']").first).not_to_be_in_viewport()

@@ -7,11 +7,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from support import ROOT
-from hub.pipeline import HubConfig, load_hub
 
 pytestmark = pytest.mark.browser
-HUB = load_hub(HubConfig.from_options(ROOT, {}))
 
 
 def test_no_search_index_is_loaded_until_someone_searches(page, base_url):
@@ -57,48 +54,49 @@ def test_header_search_says_when_nothing_matches(page, base_url):
     expect(page.locator("#hub-search-panel").get_by_role("status")).to_contain_text("No results for")
 
 
-def test_search_page_facets_combine_and_live_in_the_url(page, base_url):
+def test_search_page_facets_combine_and_live_in_the_url(page, base_url, hub):
     page.goto(base_url + "search/")
     count = page.locator("#hub-count")
     expect(count).to_contain_text("results")
-    total = len(HUB.collection.case_studies)
+    total = len(hub.collection.case_studies)
+    page.get_by_role("button", name="Filters").click()  # the facets wait behind one control (issue 14)
     facet = page.locator('[data-facet="type"]')
     expect(facet.get_by_label("Case study")).to_be_visible()
     expect(facet.locator(".hub-choice", has_text="Case study").locator(".hub-facet__count")).to_have_text(f"({total})")
     facet.get_by_label("Case study").check()
     expect(count).to_have_text(f"{total} results with these filters")
     page.locator('[data-facet="ics"]').get_by_label("South East London").check()
-    sel = len(HUB.indexes.ics["south-east-london"])
+    sel = len(hub.indexes.ics["south-east-london"])
     expect(count).to_have_text(f"{sel} results with these filters" if sel != 1 else "1 result with these filters")
     query = parse_qs(urlparse(page.url).query)
     assert query == {"type": ["Case study"], "ics": ["South East London"]}
     # Within one facet values widen the results: add North Central London.
     page.locator('[data-facet="ics"]').get_by_label("North Central London").check()
-    both = sel + len(HUB.indexes.ics["north-central-london"])
+    both = sel + len(hub.indexes.ics["north-central-london"])
     expect(count).to_have_text(f"{both} results with these filters")
 
 
-def test_a_shared_search_url_restores_the_view(page, base_url):
-    theme = HUB.taxonomy.themes["coordinated-care"]
+def test_a_shared_search_url_restores_the_view(page, base_url, hub):
+    theme = hub.taxonomy.themes["coordinated-care"]
     page.goto(base_url + f"search/?type=Case+study&theme={theme.name.replace(' ', '+')}&sort=newest")
     expect(page.locator('[data-facet="theme"]').get_by_label(theme.name)).to_be_checked()
     expect(page.locator("#hub-sort")).to_have_value("newest")
-    n = len(HUB.indexes.themes[theme.id])
+    n = len(hub.indexes.themes[theme.id])
     expect(page.locator("#hub-count")).to_have_text(f"{n} results with these filters")
     expect(page.locator(".hub-hit__title")).to_have_count(min(n, 10))
     titles = page.locator(".hub-hit__title").all_inner_texts()
     # The first page of results: all from the theme (many share a publication date, so which ten is open).
-    assert len(set(titles)) == min(n, 10) and set(titles) <= {r.title for r in HUB.indexes.themes[theme.id]}
+    assert len(set(titles)) == min(n, 10) and set(titles) <= {r.title for r in hub.indexes.themes[theme.id]}
 
 
-def test_sort_by_title(page, base_url):
+def test_sort_by_title(page, base_url, hub):
     page.goto(base_url + "search/?type=Case+study&sort=title")
     expect(page.locator("#hub-count")).to_contain_text("results")
     page.get_by_role("button", name="Show more results").click()
-    expect(page.locator(".hub-hit__title")).to_have_count(min(20, len(HUB.collection.case_studies)))
+    expect(page.locator(".hub-hit__title")).to_have_count(min(20, len(hub.collection.case_studies)))
     titles = page.locator(".hub-hit__title").all_inner_texts()
     assert titles == sorted(titles, key=str.casefold)
-    assert len(titles) == min(20, len(HUB.collection.case_studies))
+    assert len(titles) == min(20, len(hub.collection.case_studies))
 
 
 def test_without_javascript_search_leads_to_the_index_pages(browser, base_url):
@@ -112,3 +110,26 @@ def test_without_javascript_search_leads_to_the_index_pages(browser, base_url):
     for name in ("All case studies", "Case studies by theme", "Case studies by borough"):
         expect(page.locator("article").get_by_role("link", name=name)).to_be_visible()
     context.close()
+
+
+def test_show_more_appears_only_when_there_are_more_results(page, base_url):
+    page.goto(base_url + "search/?q=frailty")
+    expect(page.locator("#hub-count")).to_contain_text("for \u201cfrailty\u201d")
+    assert page.locator(".hub-hit").count() < 10
+    expect(page.get_by_role("button", name="Show more results")).to_be_hidden()
+
+
+def test_values_with_no_results_stay_in_place_with_a_zero(page, base_url):
+    """Facet lists do not shrink and grow with each search: nothing moves under the pointer."""
+    page.goto(base_url + "search/")
+    page.get_by_role("button", name="Filters").click()  # the facets wait behind one control (issue 14)
+    facet = page.locator('[data-facet="area"]')
+    expect(facet.locator(".hub-facet__count").first).not_to_be_empty()
+    before = facet.bounding_box()
+    page.locator("#hub-q").fill("frailty")
+    page.locator("#hub-q").press("Enter")
+    expect(page.locator("#hub-count")).to_contain_text("for \u201cfrailty\u201d")
+    empty = facet.locator(".hub-choice--none")
+    expect(empty.first).to_be_visible()
+    expect(empty.first.locator(".hub-facet__count")).to_have_text("(0)")
+    assert facet.bounding_box() == before

@@ -165,3 +165,34 @@ def test_home_page_shows_the_latest_updates(shipped_site):
     assert any(url.startswith("/news/2026/") for url in linked)
     assert "/feeds/news.xml" in {urljoin("/", href) for href in re.findall(
         r'href="([^"]+)"', (shipped_site / "index.html").read_text(encoding="utf-8"))}
+
+
+def test_every_image_has_a_width_and_a_height(shipped_site):
+    """The space of an image is kept before it arrives: nothing moves when it does."""
+    missing = []
+    for page in sorted(shipped_site.rglob("*.html")):
+        for tag in re.findall(r"<img\b[^>]*>", page.read_text(encoding="utf-8")):
+            if not (re.search(r'\swidth="\d+"', tag) and re.search(r'\sheight="\d+"', tag)):
+                missing.append(f"{page.relative_to(shipped_site)}: {tag}")
+    assert missing == []
+
+
+def test_the_news_avatar_stays_inside_the_site(shipped_site):
+    """Under a sub-path too: the avatar's address never climbs above the site's root."""
+    for page in [shipped_site / "news" / "index.html", *shipped_site.glob("news/20*/*/*/index.html")]:
+        base = "/hub/" + page.parent.relative_to(shipped_site).as_posix() + "/"
+        for src in re.findall(r'<img src="([^"]+)"', page.read_text(encoding="utf-8")):
+            assert urljoin(base, src) == "/hub/assets/images/author-team.svg", page
+
+
+def test_built_pages_keep_the_strict_policy(shipped_site):
+    """What `make build` writes allows each page's own inline scripts and nothing else: no
+    live-reload script, no 'unsafe-inline' (only `mkdocs serve` adds its script's hash)."""
+    from hub.outputs.security import policy, script_hashes
+
+    for page in sorted(shipped_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        assert metas == [policy(script_hashes(html))], page
+        assert "livereload" not in html and "'unsafe-inline'" not in metas[0], page
+    assert (shipped_site / "csp.txt").read_text(encoding="utf-8").count("'unsafe-inline'") == 0

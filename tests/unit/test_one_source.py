@@ -70,6 +70,6 @@ def test_the_issue_form_follows(changed):
 
 
 def test_the_guides_follow(changed):
-    assert "| `title` | yes | text, at most 80 characters |" in render_field_table_markdown(changed.schema)
-    assert "<td>text, at most 80 characters</td>" in render_field_table_html(changed.schema)
+    assert "| `title` | yes | plain text, at most 80 characters |" in render_field_table_markdown(changed.schema)
+    assert "<td>plain text, at most 80 characters</td>" in render_field_table_html(changed.schema)
     assert "<strong>What went wrong</strong> (optional)" in render_sections_html(changed.sections)

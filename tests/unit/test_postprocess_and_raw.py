@@ -8,8 +8,16 @@ import hashlib
 import markdown
 import pytest
 
+from hub.outputs.security import (
+    MarkupChanged,
+    add_csp,
+    allow_inline_script,
+    fix_skip_link,
+    policy,
+    script_hash,
+    script_hashes,
+)
 from hub.pages.html import LostBlock, extract_raw, raw, restore_raw
-from hub.outputs.security import MarkupChanged, add_csp, fix_skip_link, policy, script_hashes
 
 PAGE = """<!doctype html><html><head>
       <meta charset="utf-8">
@@ -63,3 +71,16 @@ def test_changed_markup_fails_loudly():
         fix_skip_link("<html><body>no slots</body></html>")
     with pytest.raises(MarkupChanged):
         add_csp("<html><head></head></html>")
+
+
+
+def test_a_script_added_after_the_build_is_allowed_by_its_hash_alone():
+    built = add_csp(PAGE)
+    served = built.replace("</body>", "<script>livereload(1, 2);</script></body>")
+    allowed = allow_inline_script(served, "livereload(1, 2);")
+    before, after = policy(script_hashes(PAGE)), policy([*script_hashes(PAGE), script_hash("livereload(1, 2);")])
+    assert before in served and after not in served
+    assert allowed == served.replace(before, after)
+    assert allow_inline_script(allowed, "livereload(1, 2);") == allowed  # once is enough
+    with pytest.raises(MarkupChanged):
+        allow_inline_script(PAGE, "livereload(1, 2);")  # no policy to add to

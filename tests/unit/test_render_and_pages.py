@@ -15,7 +15,7 @@ from hub.urls import relative as relative_url
 from hub.index.groups import group_case_studies, paginate
 from hub.pages.markers import MarkerContext, fill_markers
 from hub.content.records import CaseStudy, Contact, Outcome
-from hub.pages.listings import Listing, plan_listing, plan_pages
+from hub.pages.listings import Listing, list_filters, plan_listing, plan_pages
 from hub.pages.cards import render_card
 from hub.pages.entries import render_case_study
 from support import record as make_record
@@ -136,7 +136,7 @@ def test_every_term_has_a_page_and_empty_ones_say_so(contract):
 def test_long_lists_are_paginated(contract):
     records = [record(f"cs-{n:03}", date(2020, 1, 1) + timedelta(days=n)) for n in range(120)]
     records.sort(key=lambda r: r.sort_key)  # as the collection and the indexes give them
-    listing = Listing("case-studies/index.md", "Case studies", "All", "all_intro")
+    listing = Listing("case-studies/index.md", "Case studies", "All", "all_intro", (list_filters(contract.taxonomy),))
     pages = plan_listing(listing, records, contract.taxonomy, per_page=50)
     assert [p.src_uri for p in pages] == ["case-studies/index.md", "case-studies/page/2.md", "case-studies/page/3.md"]
     assert [p.url for p in pages] == ["case-studies/", "case-studies/page/2/", "case-studies/page/3/"]
@@ -147,6 +147,8 @@ def test_long_lists_are_paginated(contract):
     assert '<a href="../../" rel="prev">Previous page</a>' in second
     assert "<p>Showing 101 to 120 of 120.</p>" in third
     assert "# Case studies: page 2 of 3" in second
+    # Listed by when the work started, with the way to see them by publication.
+    assert '<a href="../search/?type=Case+study&amp;sort=newest">See them newest on the hub first</a>' in first
 
 
 def test_paginate_keeps_one_empty_page():

@@ -155,3 +155,56 @@ def test_code_blocks_are_not_markup(contract):
 def test_patient_data_in_front_matter_is_found_too(contract):
     problems = messages("Fine.", contract, summary="Seen at 943 476 5919 clinic.")
     assert problems == [f"{PATH}:3: patient data: '943 476 5919' looks like an NHS number; remove it (case studies never identify patients)"]
+
+
+# --- Control characters and plain text (data/safety.yml) -----------------------
+
+CONTROL = ("contains an invisible control character ({}) that cannot be published; delete it"
+           " (it often comes with pasted text)")
+
+
+def test_a_nul_byte_in_the_front_matter_is_a_clear_error_on_its_field(contract):
+    text = case_study_text(title="Triage TITLE").replace("TITLE", "\x00day")  # the byte itself, not YAML's \0
+    problems = parse_case_study(text.encode(), PATH, "example", contract)
+    assert [str(p) for p in problems.problems] == [f"{PATH}:2: title: {CONTROL.format('U+0000')}"]
+
+
+@pytest.mark.parametrize(("character", "code"), [("\x00", "U+0000"), ("\x02", "U+0002"), ("\x1b", "U+001B"),
+                                                 ("\x85", "U+0085"), ("\u202e", "U+202E"), ("\u2028", "U+2028")])
+def test_control_characters_in_the_body_are_errors_on_their_line(contract, character, code):
+    assert messages(f"Text{character}here.", contract) == [f"{PATH}:{LINE}: body: {CONTROL.format(code)}"]
+
+
+@pytest.mark.parametrize("text", ["Tabs\tare fine.", "Accents: café, naïve, Ó'Brien.", "Dashes – and quotes ‘’ “”."])
+def test_ordinary_characters_are_not_control_characters(contract, text):
+    assert messages(text, contract) == []
+
+
+def test_an_escaped_control_character_in_a_plain_text_field_is_an_error(contract):
+    problems = parse_case_study(case_study_text(organisation="Example\x07 Centre").encode(), PATH, "example", contract)
+    assert [str(p) for p in problems.problems] == [f"{PATH}:4: organisation: {CONTROL.format('U+0007')}"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("title", "Triage <em>today</em>"), ("title", "Triage &amp; more"), ("title", "[Triage](https://example.org)"),
+     ("summary", "Every request is **triaged**."), ("organisation", "Example &#38; Partners")],
+)
+def test_plain_text_fields_refuse_markup_and_character_references(contract, field, value):
+    line = {"title": 2, "summary": 3, "organisation": 4}[field]
+    problems = parse_case_study(case_study_text(**{field: value}).encode(), PATH, "example", contract)
+    assert [str(p) for p in problems.problems] == [
+        f"{PATH}:{line}: {field}: must be plain text, without HTML or Markdown formatting"
+    ]
+
+
+@pytest.mark.parametrize("value", ["Triage & call-backs: 5 < 7", "Dr Smith's 'new front door'", "A_b and a*b"])
+def test_plain_text_may_hold_ampersands_and_symbols(contract, value):
+    assert parse_case_study(case_study_text(title=value).encode(), PATH, "example", contract).problems == ()
+
+
+def test_contact_details_in_a_plain_text_field_keep_their_own_rule(contract):
+    problems = parse_case_study(case_study_text(title="Call 020 7946 0000").encode(), PATH, "example", contract)
+    assert [str(p) for p in problems.problems] == [
+        f"{PATH}:2: contact details: '020 7946 0000' looks like a phone number; remove it and use the contact field"
+    ]

@@ -22,7 +22,7 @@ FOLDER = "adoptions"  # inside case_studies/
 def parse_adoption(raw: bytes, path: str, stem: str, contract: Contract, today: date | None = None) -> Adoption:
     """The record for one note's bytes, carrying every problem found in it."""
     today = today or date.today()
-    text, document, problems = read_front_matter(raw, path, stem)
+    text, document, problems = read_front_matter(raw, path, stem, contract.safety)
     if document is None:
         return Adoption(stem=stem, path=path, body=text or "", problems=tuple(sorted(problems)))
     problems += check_entry(

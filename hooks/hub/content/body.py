@@ -15,7 +15,9 @@ FENCE_OPEN = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # "we", "our", "us" and their forms: a compiled account must not speak as the organisation. "US" in
 # capitals is left alone (the country).
-FIRST_PERSON_PLURAL = re.compile(r"(?i:\b(?:we|we're|we've|we'd|we'll|our|ours|ourselves)\b)|\bus\b")
+FIRST_PERSON_WORDS = r"\b(?:we|we're|we've|we'd|we'll|our|ours|ourselves)\b"  # in any case
+US = r"\bus\b"  # in lower case only
+FIRST_PERSON_PLURAL = re.compile(f"(?i:{FIRST_PERSON_WORDS})|{US}")
 COMPILED_VOICE = "speaks as the organisation, but this account is compiled by the hub (account: compiled)"
 
 

@@ -21,7 +21,7 @@ from hub.content.records import CaseStudy, Contact, Outcome
 def parse_case_study(raw: bytes, path: str, stem: str, contract: Contract, today: date | None = None) -> CaseStudy:
     """The record for one file's bytes, carrying every problem found in it (``today`` decides what is in the
     future)."""
-    text, document, problems = read_front_matter(raw, path, stem)
+    text, document, problems = read_front_matter(raw, path, stem, contract.safety)
     if document is None:
         return CaseStudy(
             stem=stem,

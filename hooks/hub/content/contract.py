@@ -3,7 +3,8 @@
 It is the one home of every contract value the hub's parts share: field
 lengths and plain-text rules (from the JSON Schema), the body's sections and
 their hints (the schema's ``x-body-sections``), the consent a contributor
-gives (``hub.yml``) and the vocabularies (the taxonomy). The validator, the
+gives (``hub.yml``), the vocabularies (the taxonomy) and the safety rules
+(``safety.yml``: patient data, contact details, the markup allow-list). The validator, the
 scaffold, the submit form, the issue form and the guides all read them here.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 
 from hub.content.records import Contact
+from hub.content.rules import RulesError, SafetyRules, default_rules, load_rules
 from hub.content.schema import load_schema, merge_shared
 from hub.content.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 
@@ -24,6 +26,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 TAXONOMY_FILE, CASE_STUDY_SCHEMA_FILE, RESOURCE_SCHEMA_FILE, ADOPTION_SCHEMA_FILE, SETTINGS_FILE = (
     "taxonomy.yml", "case-study.schema.json", "resource.schema.json", "adoption.schema.json", "hub.yml"
 )
+SAFETY_FILE = "safety.yml"
 DEFAULT_SETTINGS = DATA / SETTINGS_FILE
 PROGRAMME_TEAM = "programme-team"  # the contact shorthand in front matter
 
@@ -73,6 +76,7 @@ class Contract:
     consent: tuple[Consent, ...] = ()
     status_confirmed_for_months: int = 18  # hub.yml: how long a confirmed status stays confirmed
     adoption_schema: dict[str, Any] = field(default_factory=dict)  # with the case-study fields it shares
+    safety: SafetyRules = field(default_factory=default_rules)  # patterns and the markup allow-list
 
     @property
     def sections(self) -> tuple[Section, ...]:
@@ -108,9 +112,13 @@ def load_contract(data: Path = DATA) -> Contract:
     team, domains, consent, months = _settings(data / SETTINGS_FILE)
     case_study = load_schema(data / CASE_STUDY_SCHEMA_FILE)
     adoption = merge_shared(load_schema(data / ADOPTION_SCHEMA_FILE), case_study)
+    try:
+        safety = load_rules(data / SAFETY_FILE)
+    except RulesError as exc:
+        raise TaxonomyError([str(exc)]) from exc
     return Contract(
         load_taxonomy(data / TAXONOMY_FILE), case_study, load_schema(data / RESOURCE_SCHEMA_FILE), team, domains,
-        consent, months, adoption,
+        consent, months, adoption, safety,
     )
 
 

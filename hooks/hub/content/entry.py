@@ -37,7 +37,7 @@ def check_entry(
     sections: Sequence[Section], today: date, kind: str = "case-study",
 ) -> list[Problem]:
     """Every problem with a readable entry: its fields, dates, voice, sections and safety."""
-    ctx = Context(path, document, contract.taxonomy)
+    ctx = Context(path, document, contract.taxonomy, contract.safety)
     account = term_id(document.data.get("account"), contract.taxonomy.accounts)
     problems = [*check_front_matter(ctx, schema), *check_when(ctx, today), *check_voice(ctx, account)]
     problems += check_sections(

@@ -18,14 +18,13 @@ from urllib.parse import urlparse
 
 from hub.content.frontmatter import Document, KeyPath
 from hub.content.problems import Problem
+from hub.content.rules import SafetyRules, default_rules
 from hub.content.suggest import did_you_mean, hint
 from hub.content.taxonomy import Taxonomy, Vocabulary
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-# HTML tags, Markdown links/images and emphasis markers that plain text must not contain.
-MARKUP = re.compile(r"<[A-Za-z/!]|\]\(|\*\*|__|`")
 
 EXPECTED = {
     "string": "text",
@@ -44,6 +43,11 @@ class Context:
     path: str
     document: Document
     taxonomy: Taxonomy
+    safety: SafetyRules | None = None  # the contract's; the shipped rules when None
+
+    @property
+    def rules(self) -> SafetyRules:
+        return self.safety or default_rules()
 
     def problem(self, keypath: KeyPath, message: str) -> Problem:
         return Problem(self.path, self.document.line_of(keypath), field_name(keypath), message)
@@ -171,14 +175,25 @@ def check_string(value: str, spec: dict[str, Any], keypath: KeyPath, ctx: Contex
     pattern = spec.get("pattern")
     if pattern is not None and not re.search(pattern, value):
         yield ctx.problem(keypath, f"'{value}' is not in the form {spec.get('x-form', pattern)}")
-    if spec.get("x-plain-text") and MARKUP.search(value):
-        yield ctx.problem(keypath, "must be plain text, without HTML or Markdown formatting")
+    if spec.get("x-plain-text"):
+        yield from check_plain_text(value, keypath, ctx)
     vocabulary_key = spec.get("x-vocabulary")
     if vocabulary_key is not None:
         vocabulary = ctx.taxonomy.vocabulary(vocabulary_key)
         if vocabulary.resolve(value) is None:
             suggestion = hint_for_term(value, vocabulary)
             yield ctx.problem(keypath, f"'{value}' is not a known {vocabulary.singular} {suggestion}")
+
+
+def check_plain_text(value: str, keypath: KeyPath, ctx: Context) -> Iterator[Problem]:
+    """Plain text: no control characters, no HTML, character references or Markdown formatting."""
+    rules = ctx.rules
+    control = next(rules.control.finditer(value), None)
+    if control is not None:
+        code = f"U+{ord(control.group(0)):04X}"
+        yield ctx.problem(keypath, rules.control_wording.message.format(found=code))
+    elif rules.plain_text.search(value):
+        yield ctx.problem(keypath, rules.plain_text_wording.message)
 
 
 def hint_for_term(value: str, vocabulary: Vocabulary) -> str:

@@ -10,10 +10,11 @@ from hub.content.fields import Context, check_front_matter, parse_date
 
 def parse_resource(raw: bytes, path: str, stem: str, contract: Contract) -> Resource:
     """The record for one resource file, carrying every problem found in it."""
-    text, document, problems = read_front_matter(raw, path, stem)
+    text, document, problems = read_front_matter(raw, path, stem, contract.safety)
     if document is None:
         return Resource(stem=stem, path=path, title=stem, body=text or "", problems=tuple(sorted(problems)))
-    problems += check_front_matter(Context(path, document, contract.taxonomy), contract.resource_schema)
+    ctx = Context(path, document, contract.taxonomy, contract.safety)
+    problems += check_front_matter(ctx, contract.resource_schema)
     problems += safety_problems(text, document, path, contract, None)
     data, taxonomy = document.data, contract.taxonomy
     return Resource(

@@ -67,6 +67,10 @@ def case_study_search(record: CaseStudy, taxonomy: Taxonomy) -> SearchData:
         meta["when"] = record.when()
     if record.organisation:
         meta["organisation"] = record.organisation
+    if record.status:
+        meta["status"] = taxonomy.statuses[record.status].name
+    if record.evidence:
+        meta["evidence"] = taxonomy.evidence[record.evidence].name
     if record.adopted_by:
         others = len(record.adopted_by)
         meta["tried"] = f"Tried in {others} other place{'s' if others != 1 else ''}"

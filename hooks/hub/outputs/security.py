@@ -18,6 +18,8 @@ MAIN = '<main class="md-main" data-md-component="main">'
 MAIN_WITH_TARGET = '<main class="md-main" data-md-component="main" id="main-content" tabindex="-1">'
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+HASH_SOURCE = re.compile(r"'sha256-[A-Za-z0-9+/]+=*'")
 CHARSET = '<meta charset="utf-8">'
 # Everything comes from the site itself. Pagefind runs WebAssembly; Material's
 # icons are data: images in its CSS. frame-ancestors only works as a header.
@@ -46,12 +48,17 @@ def fix_skip_link(html: str) -> str:
     return SKIP_SLOT.sub(SKIP_LINK, html, count=1).replace(MAIN, MAIN_WITH_TARGET, 1)
 
 
+def script_hash(script: str) -> str:
+    """The CSP source allowing exactly this inline script: its SHA-256."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
 def script_hashes(html: str) -> list[str]:
     """CSP sources for the page's inline scripts, in order, without repeats."""
     hashes = []
     for match in INLINE_SCRIPT.finditer(html):
-        digest = base64.b64encode(hashlib.sha256(match.group(1).encode("utf-8")).digest()).decode("ascii")
-        source = f"'sha256-{digest}'"
+        source = script_hash(match.group(1))
         if source not in hashes:
             hashes.append(source)
     return hashes
@@ -75,3 +82,23 @@ def add_csp(html: str, hashes: list[str] | None = None) -> str:
     sources = script_hashes(html) if hashes is None else hashes
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(sources)}">'
     return html.replace(CHARSET, f"{CHARSET}\n      {meta}", 1)
+
+
+def allow_inline_script(html: str, script: str) -> str:
+    """``html`` whose policy also allows the inline ``script``, by its hash and in no other way.
+
+    For a script a server adds to a built page (``mkdocs serve`` adds its live
+    reload): the policy stays what ``add_csp`` wrote, plus this one hash.
+    """
+    meta = CSP_META.search(html)
+    if meta is None:
+        raise MarkupChanged("expected the page's Content-Security-Policy meta tag")
+    script_src = next((d for d in meta.group(1).split("; ") if d.startswith("script-src ")), None)
+    if script_src is None:
+        raise MarkupChanged("expected a script-src directive in the page's Content-Security-Policy")
+    hashes = HASH_SOURCE.findall(script_src)
+    source = script_hash(script)
+    if source in hashes:
+        return html
+    allowing = f'<meta http-equiv="Content-Security-Policy" content="{policy([*hashes, source])}">'
+    return html[: meta.start()] + allowing + html[meta.end() :]

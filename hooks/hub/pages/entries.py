@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
+from hub import urls
 from hub.content.body import HEADING, mark_code
 from hub.content.records import Adoption, CaseStudy, Contact, Resource
 from hub.content.taxonomy import Taxonomy
@@ -19,8 +20,7 @@ from hub.pages.londonmap import render_spread_map
 from hub.pages.templating import Markup, macro
 from hub.text import format_date
 
-# Domains reserved for examples (RFC 2606): mail to them goes nowhere.
-RESERVED_DOMAINS = ("example.org", "example.com", "example.net")
+RESERVED_DOMAINS = urls.RESERVED_DOMAINS
 
 
 def render_case_study(
@@ -34,7 +34,8 @@ def render_case_study(
     """The whole Markdown of a case-study page (``today`` decides the review notice), with the notes of
     the places that tried it."""
     overdue = today is not None and record.review_due is not None and record.review_due < today
-    head = macro("entries.html", "case_study_head")(record, taxonomy, show_problems, overdue)
+    placeholder = record.contact is not None and is_placeholder(record.contact)
+    head = macro("entries.html", "case_study_head")(record, taxonomy, show_problems, overdue, placeholder)
     related_cards = Markup(render_cards(related, record.url, taxonomy)) if related else ""
     tail = macro("entries.html", "case_study_tail")(record, related_cards, source_notes(record, taxonomy))
     tried = render_tried_elsewhere(record, adoptions, taxonomy) if adoptions else ""
@@ -95,7 +96,7 @@ def render_resource(resource: Resource, taxonomy: Taxonomy, show_problems: bool 
 
 def is_placeholder(contact: Contact) -> bool:
     """True when the address is in a domain reserved for examples, so mail to it goes nowhere."""
-    return contact.email.rsplit("@", 1)[-1].lower() in RESERVED_DOMAINS
+    return urls.is_placeholder_email(contact.email)
 
 
 def render_contact_block(contact: Contact) -> str:

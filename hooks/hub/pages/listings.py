@@ -7,9 +7,9 @@ The markup is in ``templates/listings.html``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from typing import Callable, Mapping, Sequence
 
 import yaml
 
@@ -17,18 +17,20 @@ from hub import urls
 from hub.content.collection import Collection
 from hub.content.records import Adoption, CaseStudy, Resource
 from hub.content.taxonomy import Taxonomy
+from hub.index.facets import FACETS
 from hub.index.groups import PER_PAGE, Indexes, paginate
 from hub.memo import Memo
 from hub.pages.cards import render_cards
 from hub.pages.coverage import render_coverage_page
 from hub.pages.html import esc, raw
 from hub.pages.londonmap import render_london_map
+from hub.pages.searchpage import facet_values
 from hub.pages.templating import Markup, macro
 
 # libyaml's emitter when PyYAML has it: six times faster than the pure-Python one. Both write YAML
 # that MkDocs reads back as the same data (they differ only in how they escape rare characters).
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
+NEARBY = 5  # case studies from neighbouring areas shown on an area with none
 THEME_GROUP_TITLES = {
     "framework": "The framework's three themes",
     "enabler": "Enablers",
@@ -66,6 +68,9 @@ class Listing:
     feed: tuple[str, str] | None = None  # (title, site-relative path)
     resources: tuple[Resource, ...] = ()  # leadership resources listed after the case studies
     adoptions: tuple[Adoption, ...] = ()  # notes of ideas tried here, listed after the case studies
+    nearby: tuple[CaseStudy, ...] = ()  # for a place with none: case studies from its neighbours
+    nearby_from: tuple[str, str] | None = None  # (name, site-relative address) of where ``nearby`` come from
+    search: tuple[tuple[str, str], ...] = ()  # the search filter that shows the same list (sorted otherwise)
 
 
 def front_matter(title: str, description: str, feed: tuple[str, str] | None = None) -> str:
@@ -90,8 +95,8 @@ def plan_pages(
     """Every generated page for ``collection`` (grouped in ``indexes``); with ``memo``, a list page whose
     cards have not changed is not rendered again."""
     everything = Listing(
-        "case-studies/index.md", "Case studies", "Every case study on the hub, newest first.", "all_intro",
-        feed=("New and updated case studies", urls.CASE_STUDY_FEED),
+        "case-studies/index.md", "Case studies", "Every case study on the hub, most recent work first.", "all_intro",
+        (list_filters(taxonomy),), feed=("New and updated case studies", urls.CASE_STUDY_FEED),
     )
     pages = plan_listing(everything, collection.case_studies, taxonomy, per_page, memo=memo)
     by_stem = collection.by_stem()
@@ -104,14 +109,15 @@ def plan_pages(
             urls.term_source("themes", theme.id), theme.name, theme.description,
             "theme_intro", (theme, THEME_GROUP_TITLES[theme.group or "programme"]), f"on {theme.name.lower()}",
             (f"Case studies on {theme.name}", urls.term_feed("themes", theme.id)),
-            indexes.resources_by_theme[theme.id],
+            indexes.resources_by_theme[theme.id], search=(("theme", theme.name),),
         )
         pages += plan_listing(listing, indexes.themes[theme.id], taxonomy, per_page, memo=memo)
     for area in taxonomy.areas:
         listing = Listing(
             urls.term_source("areas", area.id), area.name, area.description, "area_intro", (area, taxonomy),
             f"from {area.name}", (f"Case studies from {area.name}", urls.term_feed("areas", area.id)),
-            adoptions=indexes.adoptions_by_area.get(area.id, ()),
+            adoptions=indexes.adoptions_by_area.get(area.id, ()), search=(("area", area.name),),
+            **nearby_for(area.id, indexes, taxonomy),
         )
         pages += plan_listing(listing, indexes.areas[area.id], taxonomy, per_page, by_stem, memo)
     for ics in taxonomy.ics:
@@ -119,7 +125,7 @@ def plan_pages(
             urls.term_source("ics", ics.id), ics.name, f"{ics.name} integrated care system: {ics.description}",
             "ics_intro", (ics, indexes, taxonomy), f"from {ics.name}",
             (f"Case studies from {ics.name}", urls.term_feed("ics", ics.id)),
-            adoptions=indexes.adoptions_by_ics.get(ics.id, ()),
+            adoptions=indexes.adoptions_by_ics.get(ics.id, ()), search=(("ics", ics.name),),
         )
         pages += plan_listing(listing, indexes.ics[ics.id], taxonomy, per_page, by_stem, memo)
     return pages
@@ -152,13 +158,19 @@ def _listing_markdown(
     """Page ``number`` of a list, at ``url``, showing ``chunk`` of its ``total`` case studies."""
     heading = listing.title if number == 1 else f"{listing.title}: page {number} of {len(page_urls)}"
     after = ""
+    if number == 1 and listing.nearby and listing.nearby_from:
+        nearby_cards = Markup(render_cards(listing.nearby, url, taxonomy))
+        after += macro("listings.html", "nearby")(url, nearby_cards, listing.nearby_from)
     if number == 1 and listing.adoptions:
         after += macro("listings.html", "tried_here")(url, listing.adoptions, adopted_by_stem, taxonomy)
     if number == 1 and listing.resources:
         after += macro("listings.html", "resources_section")(url, listing.resources, taxonomy)
     cards = Markup(render_cards(chunk, url, taxonomy)) if chunk else ""
     opening = macro("listings.html", listing.intro)(url, *listing.intro_args)
-    markdown = partial(_listing_page, listing, heading, url, opening, total, cards, number, page_urls, per_page, after)
+    newest = {"type": "Case study", **dict(listing.search), "sort": "newest"}
+    markdown = partial(
+        _listing_page, listing, heading, url, opening, total, cards, number, page_urls, per_page, after, newest
+    )
     # Everything the page shows: its cards, the list's size and pages, what comes before and after them.
     key = ("listing", listing.src_uri, listing.title, listing.description, listing.feed, listing.where,
            *(str(a) for a in markdown.args[1:]))
@@ -167,13 +179,33 @@ def _listing_markdown(
 
 def _listing_page(
     listing: Listing, heading: str, url: str, opening: str, total: int, cards: str, number: int,
-    page_urls: tuple[str, ...], per_page: int, after: str,
+    page_urls: tuple[str, ...], per_page: int, after: str, newest: dict[str, str],
 ) -> str:
     """One page of a list: its front matter, heading and HTML."""
     html = macro("listings.html", "listing")(
-        url, opening, listing.feed, total, cards, listing.where, number, page_urls, per_page, after
+        url, opening, listing.feed, total, cards, listing.where, number, page_urls, per_page, after, newest
     )
     return page_markdown(front_matter(heading, listing.description, listing.feed), heading, html)
+
+
+# What the all-case-studies page can be filtered by, in order: the search page's facets of case studies.
+LIST_FILTERS = ("theme", "area", "ics", "setting", "status", "evidence")
+
+
+def list_filters(taxonomy: Taxonomy) -> list[tuple[str, str, list[str]]]:
+    """(filter key, label, values) for the all-case-studies page's own filters."""
+    labels, values = dict(FACETS), facet_values(taxonomy)
+    return [(key, labels[key], values[key]) for key in LIST_FILTERS]
+
+
+def nearby_for(area_id: str, indexes: Indexes, taxonomy: Taxonomy) -> dict[str, object]:
+    """For an area with no case study, the newest of its neighbours in the same ICS (up to ``NEARBY``)."""
+    area = taxonomy.areas[area_id]
+    if indexes.areas[area_id] or not area.ics:
+        return {}
+    ics = taxonomy.ics[area.ics]
+    found = tuple(c for c in indexes.ics[area.ics] if area_id not in c.areas)[:NEARBY]
+    return {"nearby": found, "nearby_from": (ics.name, urls.term("ics", ics.id))} if found else {}
 
 
 def render_themes_index(indexes: Indexes, taxonomy: Taxonomy) -> str:

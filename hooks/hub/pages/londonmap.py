@@ -8,7 +8,7 @@ table, for screen readers and print.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from hub.content.taxonomy import Taxonomy
 from hub.index.groups import Indexes
@@ -50,6 +50,17 @@ TILES: dict[str, tuple[int, int, tuple[str, ...]]] = {
     "sutton": (3, 5, ("Sutton",)),
     "croydon": (4, 5, ("Croydon",)),
     "bromley": (5, 5, ("Bromley",)),
+}
+# Short names for the compact map on a phone, where a whole name would be too small to read
+# (the full name stays in each square's accessible name and in the table).
+SHORT = {
+    "enfield": "Enf", "harrow": "Harr", "barnet": "Barn", "haringey": "Hgy", "waltham-forest": "WF",
+    "hillingdon": "Hill", "ealing": "Eal", "brent": "Brent", "camden": "Cam", "islington": "Isl",
+    "hackney": "Hack", "redbridge": "Red", "havering": "Hav", "hounslow": "Houn", "hammersmith-and-fulham": "H&F",
+    "kensington-and-chelsea": "K&C", "westminster": "Wmin", "city-of-london": "City", "tower-hamlets": "TH",
+    "newham": "New", "barking-and-dagenham": "B&D", "richmond-upon-thames": "Rich", "wandsworth": "Wand",
+    "lambeth": "Lam", "southwark": "Sthk", "lewisham": "Lew", "greenwich": "Gren", "bexley": "Bex",
+    "kingston-upon-thames": "King", "merton": "Mert", "sutton": "Sutt", "croydon": "Croy", "bromley": "Brom",
 }
 ICS_SHORT = {
     "north-central-london": "NCL",
@@ -99,11 +110,14 @@ def render_london_map(from_url: str, indexes: Indexes, taxonomy: Taxonomy, headi
         area = taxonomy.areas[area_id]
         count = len(indexes.areas[area_id])
         x, y = col * STEP + GAP // 2, row * STEP + GAP // 2
-        tiles.append(tile(from_url, area, count, bin_of(count), x, y, label, SIZE, ICS_SHORT[area.ics or ""]))
+        tiles.append(
+            tile(from_url, area, count, bin_of(count), x, y, label, SIZE, ICS_SHORT[area.ics or ""], SHORT[area_id])
+        )
     view_box = f"{-GAP} {-GAP} {width + 2 * GAP} {height + 2 * GAP}"
     figure = macro("londonmap.html", "map")(heading_id, view_box, tiles, ics_boundaries(taxonomy), render_legend(taxonomy))
     pan_london = macro("londonmap.html", "pan_london")(from_url, indexes, taxonomy)
-    return f"{figure}\n\n{pan_london}\n\n{render_map_table(from_url, indexes, taxonomy)}"
+    after = f'<span id="{heading_id}-after" tabindex="-1"></span>'  # where "Skip the map" lands
+    return f"{figure}\n\n{after}{pan_london}\n\n{render_map_table(from_url, indexes, taxonomy)}"
 
 
 def render_legend(taxonomy: Taxonomy) -> Markup:
@@ -125,7 +139,7 @@ def render_spread_map(from_url: str, origin: Sequence[str], tried: Sequence[str]
     for area_id, (col, row, label) in TILES.items():
         kind = "origin" if area_id in origin else "tried" if area_id in tried else "none"
         x, y = col * STEP + GAP // 2, row * STEP + GAP // 2
-        tiles.append(tile(from_url, taxonomy.areas[area_id], kind, x, y, label, SIZE))
+        tiles.append(tile(from_url, taxonomy.areas[area_id], kind, x, y, label, SIZE, SHORT[area_id]))
     view_box = f"{-GAP} {-GAP} {columns * STEP + 2 * GAP} {rows * STEP + 2 * GAP}"
     names = [taxonomy.areas[a].name for a in origin], [taxonomy.areas[a].name for a in tried if a not in origin]
     return str(macro("londonmap.html", "spread")(view_box, tiles, *names))

@@ -12,6 +12,7 @@ A marker is an HTML comment on a line of its own, e.g.::
     <!-- hub:sections -->
     <!-- hub:vocabulary of=themes -->
     <!-- hub:submit-form -->
+    <!-- hub:submit-form kind=adoption-note -->
     <!-- hub:news limit=3 -->
     <!-- hub:search-page -->
     <!-- hub:map -->
@@ -41,7 +42,7 @@ from hub.pages.fields import render_field_table_html, render_sections_html, rend
 from hub.pages.html import esc, raw
 from hub.pages.londonmap import render_london_map
 from hub.pages.searchpage import render_search_page
-from hub.pages.submitform import render_submit_form
+from hub.pages.submitform import KINDS, render_submit_form
 from hub.pages.templating import macro
 from hub.text import plural
 
@@ -212,9 +213,13 @@ def vocabulary(args: dict[str, str], ctx: MarkerContext) -> str:
 
 
 def submit_form(args: dict[str, str], ctx: MarkerContext) -> str:
-    """The 'Submit a case study' form and the routes for readers without JavaScript."""
-    _only(args, [], "submit-form")
-    return render_submit_form(ctx.contract, ctx.page_url, ctx.repo_url)
+    """A submit form and the routes for readers without JavaScript: ``<!-- hub:submit-form -->`` for a case
+    study, ``<!-- hub:submit-form kind=adoption-note -->`` for "Tell us you tried this"."""
+    _only(args, ["kind"], "submit-form")
+    kind = args.get("kind", "case-study")
+    if kind not in KINDS:
+        raise MarkerError(f"hub:submit-form kind={kind} is not a form (allowed: {', '.join(KINDS)})")
+    return render_submit_form(ctx.contract, ctx.page_url, ctx.repo_url, kind, ctx.case_studies)
 
 
 def news(args: dict[str, str], ctx: MarkerContext) -> str:
