@@ -17,6 +17,8 @@ from hub import pipeline
 from hub.content.gitdates import History, HistoryReader
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
@@ -59,13 +61,24 @@ class PageDates:
                 log.info("hub: this is a shallow clone, so files not changed since its first commit show that "
                          "commit's date; fetch the whole history (fetch-depth: 0) for true dates")
 
-    def set_meta(self, page: Page, source: Path) -> None:
-        """The page's dates from its file's history, in the plugin's page.meta variables."""
+    def set_meta(self, page: Page, sources: Sequence[Path]) -> None:
+        """The page's dates from its files' history, in the plugin's page.meta variables.
+
+        ``sources`` are the page's own file, then the other files it shows (a case study's adoption
+        notes): it was created with its own file, and last changed with the newest change to any of them.
+        """
         history = self.history if self.history is not None else self.reader.result()
-        dates = history.of(source)
-        if dates is None and history.problem is None:
-            self._log(f"hub: '{source.name}' has no git history yet (not committed), using the build date")
+        dates = history.of(sources[0])
         updated = (dates.updated.hash, dates.updated.timestamp) if dates else ("", self.build_time)
+        for source in sources:
+            found = dates if source is sources[0] else history.of(source)
+            if found is None and history.problem is None:
+                self._log(f"hub: '{source.name}' has no git history yet (not committed), using the build date")
+            if found is None:
+                updated = ("", self.build_time)  # as the plugin dates an uncommitted page: it changes now
+                break
+            if found.updated.timestamp > updated[1]:
+                updated = (found.updated.hash, found.updated.timestamp)
         locale = str(page.meta.get("locale") or self.plugin.config.get("locale") or "en")
         self._set(page, "git_revision_date_localized", *updated, locale)
         site = (self.plugin.last_site_revision_hash, self.plugin.last_site_revision_timestamp)

@@ -343,9 +343,9 @@ def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         text, meta, search = entry
         page.meta.update(meta)
         state.search_data[src_uri] = search
-        source = state.hub.source_of(src_uri)
-        if _dates is not None and source is not None:
-            _dates.set_meta(page, source)
+        sources = state.hub.sources_of(src_uri)
+        if _dates is not None and sources:
+            _dates.set_meta(page, sources)
         return text
     if page.file.generated_by is not None:
         return markdown
@@ -395,18 +395,22 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 def on_page_context(
     context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation, **kwargs: Any
 ) -> dict[str, Any]:
-    """The hub's pages outside the navigation share one rendering of it per folder.
+    """The hub's pages outside the navigation share one rendering of it per folder and section.
 
-    Relative links depend on the page's folder (case-studies/, themes/, ...),
-    so pages in the same folder get the same navigation HTML.
+    Relative links depend on the page's folder (case-studies/, themes/, ...), and
+    the section shown as current on the page's breadcrumbs, so pages in the same
+    folder and section get the same navigation HTML.
     """
-    if page.file.src_uri in _current().hub_pages and page not in nav.pages:
-        page.meta["hub_nav_key"] = posixpath.dirname(page.url.rstrip("/")) or "."
     trail = pipeline.trail(_current().hub, page.file.src_uri, page.title or "")
+    active = None
     if trail:  # the breadcrumbs (theme/partials/trail.html), and the section's tab and navigation shown as current
         page.meta["hub_trail"] = [{"title": c.label, "url": c.url} for c in trail]
         if page not in nav.pages:
-            _current().active_section = _activate_section(nav, trail[1].url)
+            active = _current().active_section = _activate_section(nav, trail[1].url)
+    if page.file.src_uri in _current().hub_pages and page not in nav.pages:
+        # Pages of one folder in one section share it (coverage/ and reviews/ are both at the top, in two sections).
+        folder = posixpath.dirname(page.url.rstrip("/")) or "."
+        page.meta["hub_nav_key"] = f"{folder} {getattr(active, 'title', '')}"
     return context
 
 

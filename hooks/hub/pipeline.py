@@ -150,15 +150,17 @@ class Hub:
         """The file a case study was read from."""
         return self.config.case_studies / f"{record.stem}.md"
 
-    def source_of(self, src_uri: str) -> Path | None:
-        """The file the case study or resource at page ``src_uri`` was read from (for its dates)."""
+    def sources_of(self, src_uri: str) -> tuple[Path, ...]:
+        """The files the case study or resource at page ``src_uri`` shows, for its dates: its own file first,
+        then (for a case study) the adoption notes of the places that tried it; empty for other pages."""
         record = self.case_study_at(src_uri)
         if record is not None:
-            return self.source_path(record)
+            notes = self.config.case_studies / ADOPTIONS
+            return (self.source_path(record), *(notes / f"{stem}.md" for stem in record.adopted_by))
         resource = self.resource_at(src_uri)
         if resource is not None and self.config.resources is not None:
-            return self.config.resources / f"{resource.stem}.md"
-        return None
+            return (self.config.resources / f"{resource.stem}.md",)
+        return ()
 
 
 

@@ -91,3 +91,24 @@ def test_hub_pages_are_dated_from_one_git_log_and_the_plugin_dates_the_rest(tmp_
     for page in ("case-studies/merton-social-prescribing", "leadership/clinical-leadership-support", "about"):
         html = (project / "site" / page / "index.html").read_text(encoding="utf-8")
         assert f"Page last updated: {dated}" in html, page
+
+
+def test_a_case_study_page_is_last_updated_with_its_newest_adoption_note(tmp_path):
+    """A case study's page shows the notes of the places that tried it: the one walk of the history dates
+    the page by the newest change to its own file or to any of those notes."""
+    project = copy_project(tmp_path / "hub")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "all")
+    note = project / "case_studies" / "adoptions" / "croydon-red-bag.md"
+    note.write_text(note.read_text(encoding="utf-8") + "\nA line added later.\n", encoding="utf-8")
+    later = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
+             "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": "2025-06-09T12:00:00+00:00",
+             "GIT_COMMITTER_DATE": "2025-06-09T12:00:00+00:00"}
+    subprocess.run(["git", "commit", "-q", "-am", "note"], cwd=project, env=later, check=True, capture_output=True)
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    adopted = (project / "site" / "case-studies" / "sutton-red-bag" / "index.html").read_text(encoding="utf-8")
+    assert "Page last updated: <span" in adopted and "9 June 2025</span>" in adopted
+    other = (project / "site" / "case-studies" / "merton-social-prescribing" / "index.html").read_text(encoding="utf-8")
+    assert "5 March 2025</span>" in other and "9 June 2025" not in other

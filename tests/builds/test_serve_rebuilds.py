@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from sites import ROOT, write_site
-from support import case_study_text
+from support import FIXTURES, case_study_text
 
 pytestmark = pytest.mark.build
 
@@ -48,6 +48,7 @@ SCRIPT = textwrap.dedent(f"""
             if text is None:
                 Path(name).unlink()
             else:
+                Path(name).parent.mkdir(parents=True, exist_ok=True)
                 Path(name).write_text(text, encoding="utf-8")
         config = load_config("mkdocs.yml", site_dir=str(site))
         config.site_url = "{SERVE_URL}"
@@ -105,12 +106,16 @@ def test_each_rebuild_is_the_site_a_fresh_build_gives(tmp_path):
     body_edit = original.replace("## What we did\n", "## What we did\n\nA sentence added while serving.\n", 1)
     title_edit = body_edit.replace("title: Camden frailty team", "title: Camden frailty team, renamed")
     new_one = cs("Hackney new clinic", "2026-01-05", ["Hackney"], ["accessible-care"])
+    note = (FIXTURES / "adoption.md").read_text(encoding="utf-8")  # Lewisham tried hackney-triage
+    note_edit = note.replace("on Mondays.", "on Mondays and Fridays.")
     steps = [
         [],  # the first build
         [("case_studies/camden-frailty.md", body_edit)],  # its own page only
         [("case_studies/camden-frailty.md", title_edit)],  # its cards on lists and related lists too
         [("case_studies/hackney-new.md", new_one)],  # a new case study
         [("case_studies/islington-frailty.md", None)],  # one removed
+        [("case_studies/adoptions/lewisham-triage.md", note)],  # an adoption note: its case study, cards, lists
+        [("case_studies/adoptions/lewisham-triage.md", note_edit)],  # the note edited: its case study's page
         [("docs/contribute.md", "# Contribute\n\nHow, said differently.\n")],  # a hand-written page
     ]
     expected = []
@@ -120,6 +125,7 @@ def test_each_rebuild_is_the_site_a_fresh_build_gives(tmp_path):
             if text is None:
                 path.unlink()
             else:
+                path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
         fresh = tmp_path / f"fresh-{len(expected)}"
         fresh_build(root, fresh)
@@ -142,3 +148,8 @@ def test_each_rebuild_is_the_site_a_fresh_build_gives(tmp_path):
     assert reused[0] == 0  # nothing to reuse in the first build
     assert all(n > 0 for n in reused[1:])  # then most pages are kept
     assert reused[1] > reused[2]  # a title is on more pages than a sentence of the body
+    assert reused[6] > reused[5]  # a new note changes its case study's cards and lists; an edit, far less
+    for number in (5, 6):  # the note is on its case study's page, as edited
+        hackney = (root / f"served-{number}" / "case-studies" / "hackney-triage" / "index.html").read_text(encoding="utf-8")
+        assert 'id="tried-lewisham-triage"' in hackney
+        assert ("on Mondays and Fridays." in hackney) == (number == 6)
