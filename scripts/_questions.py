@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
-
 from hub.content.contract import Contract
 from hub.content.fields import check_answer, check_date, check_email, check_year_month, hint_for_term
 from hub.content.records import Contact
@@ -138,16 +137,27 @@ def ask_contact(args: argparse.Namespace, contract: Contract, interactive: bool)
         return None
     name = args.contact_name
     if name is None and interactive:
-        name = prompt(Question("contact", "Contact name: someone readers may email, who agreed to be named. "
-                                          "Leave empty to use the programme team.", str, required=False))
+        name = prompt(
+            Question(
+                "contact",
+                "Contact name: someone readers may email, who agreed to be named. "
+                "Leave empty to use the programme team.",
+                str,
+                required=False,
+            )
+        )
     if not (name or "").strip():
         if not interactive and args.contact_name is None:
-            print("--contact-name, --contact-role and --contact-email are required, or --programme-team",
-                  file=sys.stderr)
+            print(
+                "--contact-name, --contact-role and --contact-email are required, or --programme-team", file=sys.stderr
+            )
             raise SystemExit(2)
         return None
-    role = ask(Question("contact-role", "Contact's role, e.g. Practice manager", text(contract, "contact.role")),
-               args.contact_role, interactive)
+    role = ask(
+        Question("contact-role", "Contact's role, e.g. Practice manager", text(contract, "contact.role")),
+        args.contact_role,
+        interactive,
+    )
     address = ask(Question("contact-email", "Contact's work email address", email), args.contact_email, interactive)
     return Contact(" ".join(name.split()), role, address)
 

@@ -18,12 +18,18 @@ from pathlib import Path
 
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import ROOT, contract_or_exit
-
 from hub.content.contract import CASE_STUDY_SCHEMA_FILE, DATA, RESOURCE_SCHEMA_FILE, Contract
 from hub.content.schema import render_schema, sync_schema
 from hub.contributors.guide import (
-    FIELDS_END, FIELDS_START, SECTIONS_END, SECTIONS_START, MarkerMissing, render_field_table_markdown,
-    render_issue_form, render_sections_markdown, splice,
+    FIELDS_END,
+    FIELDS_START,
+    SECTIONS_END,
+    SECTIONS_START,
+    MarkerMissing,
+    render_field_table_markdown,
+    render_issue_form,
+    render_sections_markdown,
+    splice,
 )
 
 ISSUE_FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "case-study.yml"

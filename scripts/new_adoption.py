@@ -21,7 +21,6 @@ from pathlib import Path
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import CASE_STUDIES, ROOT, contract_or_exit, run
 from _questions import Cancelled, Question, allowed, ask, ask_contact, day, period, terms, text, write_new
-
 from hub import pipeline
 from hub.content.adoption import FOLDER
 from hub.content.contract import Contract
@@ -47,27 +46,48 @@ def questions(contract: Contract, stems: list[str], today: date) -> list[Questio
     areas = ", ".join(a.name for a in t.areas)
     return [
         Question("case-study", "Which case study did you try? Its file name, e.g. sutton-red-bag", case_study(stems)),
-        Question("organisation", "Organisation: the practice, network or pharmacy that tried it",
-                 text(contract, "organisation")),
+        Question(
+            "organisation",
+            "Organisation: the practice, network or pharmacy that tried it",
+            text(contract, "organisation"),
+        ),
         Question("borough", f"Where, separated by commas. Allowed: {areas}", terms(t.areas, many=True)),
         Question("started", "When you started: a year (2024) or a year and month (2024-05)", period(today)),
         Question("status", f"Status. Allowed: {allowed(t.statuses)}", terms(t.statuses, many=False)),
-        Question("ended", "When it stopped (2025 or 2025-03); leave empty if it continues", period(today),
-                 required=False),
+        Question(
+            "ended", "When it stopped (2025 or 2025-03); leave empty if it continues", period(today), required=False
+        ),
         Question("status-checked", "Date the status was last confirmed (YYYY-MM-DD)", day, default=today.isoformat()),
-        Question("account", f"Who is writing it? Allowed: {allowed(t.accounts)}", terms(t.accounts, many=False),
-                 default="team"),
+        Question(
+            "account",
+            f"Who is writing it? Allowed: {allowed(t.accounts)}",
+            terms(t.accounts, many=False),
+            default="team",
+        ),
         Question("published", "Published (YYYY-MM-DD)", day, default=today.isoformat()),
     ]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    for name in ("case-study", "organisation", "started", "status", "ended", "status-checked", "account",
-                 "published", "review-due", "contact-name", "contact-role", "contact-email"):
+    for name in (
+        "case-study",
+        "organisation",
+        "started",
+        "status",
+        "ended",
+        "status-checked",
+        "account",
+        "published",
+        "review-due",
+        "contact-name",
+        "contact-role",
+        "contact-email",
+    ):
         parser.add_argument(f"--{name}")
     parser.add_argument("--borough", action="append", help="repeat it, or separate values with commas")
     parser.add_argument("--programme-team", action="store_true", help="readers contact the programme team")
@@ -81,20 +101,36 @@ def main(argv: list[str] | None = None) -> int:
     interactive = not args.no_input
     today = date.today()
     given = {
-        "case-study": args.case_study, "organisation": args.organisation,
-        "borough": ",".join(args.borough) if args.borough else None, "started": args.started,
-        "status": args.status, "ended": args.ended if args.ended is not None else ("" if not interactive else None),
-        "status-checked": args.status_checked, "account": args.account, "published": args.published,
+        "case-study": args.case_study,
+        "organisation": args.organisation,
+        "borough": ",".join(args.borough) if args.borough else None,
+        "started": args.started,
+        "status": args.status,
+        "ended": args.ended if args.ended is not None else ("" if not interactive else None),
+        "status-checked": args.status_checked,
+        "account": args.account,
+        "published": args.published,
     }
     try:
         values = {q.name: ask(q, given[q.name], interactive) for q in questions(contract, stems, today)}
-        review = Question("review-due", "Review due (YYYY-MM-DD): when to check it is still right", day,
-                          default=one_year_later(values["published"]).isoformat())
+        review = Question(
+            "review-due",
+            "Review due (YYYY-MM-DD): when to check it is still right",
+            day,
+            default=one_year_later(values["published"]).isoformat(),
+        )
         answers = NewAdoption(
-            case_study=values["case-study"], organisation=values["organisation"], boroughs=values["borough"],
-            started=values["started"], status=values["status"], ended=values["ended"] or None,
-            status_checked=values["status-checked"], account=values["account"], published=values["published"],
-            review_due=ask(review, args.review_due, interactive), contact=ask_contact(args, contract, interactive),
+            case_study=values["case-study"],
+            organisation=values["organisation"],
+            boroughs=values["borough"],
+            started=values["started"],
+            status=values["status"],
+            ended=values["ended"] or None,
+            status_checked=values["status-checked"],
+            account=values["account"],
+            published=values["published"],
+            review_due=ask(review, args.review_due, interactive),
+            contact=ask_contact(args, contract, interactive),
         )
     except Cancelled:
         print("\nStopped; nothing was written.")

@@ -23,36 +23,58 @@ from pathlib import Path
 
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import CASE_STUDIES, contract_or_exit, run
-
-from hub.content.contract import Contract
 from _questions import Cancelled, Question, allowed, ask, ask_contact, day, period, terms, text, write_new
-
+from hub.content.contract import Contract
 from hub.content.files import slugify
 from hub.contributors.scaffold import NewCaseStudy, one_year_later, render_new_case_study
+
 
 def questions(contract: Contract, today: date) -> list[Question]:
     t = contract.taxonomy
     areas = ", ".join(a.name for a in t.areas)
     return [
-        Question("title", f"Title: what you did and where, in plain words (at most {contract.limit('title')} characters)",
-                 text(contract, "title")),
-        Question("summary", f"Summary: one or two sentences, plain text, at most {contract.limit('summary')} characters",
-                 text(contract, "summary")),
-        Question("organisation", "Organisation: the practice, network, federation or pharmacy that did the work",
-                 text(contract, "organisation")),
-        Question("borough", f"Boroughs, separated by commas. Allowed: {areas}", terms(t.areas, many=True)),
-        Question("theme", f"Themes, separated by commas, main theme first. Allowed: {allowed(t.themes)}", terms(t.themes, many=True)),
         Question(
-            "setting", f"Settings (optional), separated by commas. Allowed: {allowed(t.settings)}",
-            terms(t.settings, many=True, required=False), required=False,
+            "title",
+            f"Title: what you did and where, in plain words (at most {contract.limit('title')} characters)",
+            text(contract, "title"),
+        ),
+        Question(
+            "summary",
+            f"Summary: one or two sentences, plain text, at most {contract.limit('summary')} characters",
+            text(contract, "summary"),
+        ),
+        Question(
+            "organisation",
+            "Organisation: the practice, network, federation or pharmacy that did the work",
+            text(contract, "organisation"),
+        ),
+        Question("borough", f"Boroughs, separated by commas. Allowed: {areas}", terms(t.areas, many=True)),
+        Question(
+            "theme",
+            f"Themes, separated by commas, main theme first. Allowed: {allowed(t.themes)}",
+            terms(t.themes, many=True),
+        ),
+        Question(
+            "setting",
+            f"Settings (optional), separated by commas. Allowed: {allowed(t.settings)}",
+            terms(t.settings, many=True, required=False),
+            required=False,
         ),
         Question("started", "When the work started: a year (2015) or a year and month (2015-04)", period(today)),
         Question("status", f"Status. Allowed: {allowed(t.statuses)}", terms(t.statuses, many=False)),
-        Question("ended", "When the work stopped (2019 or 2019-03); leave empty if it continues", period(today),
-                 required=False),
+        Question(
+            "ended",
+            "When the work stopped (2019 or 2019-03); leave empty if it continues",
+            period(today),
+            required=False,
+        ),
         Question("status-checked", "Date the status was last confirmed (YYYY-MM-DD)", day, default=today.isoformat()),
-        Question("account", f"Who is writing it? Allowed: {allowed(t.accounts)}", terms(t.accounts, many=False),
-                 default="team"),
+        Question(
+            "account",
+            f"Who is writing it? Allowed: {allowed(t.accounts)}",
+            terms(t.accounts, many=False),
+            default="team",
+        ),
         Question("evidence", f"Evidence level. Allowed: {allowed(t.evidence)}", terms(t.evidence, many=False)),
         Question("published", "Published (YYYY-MM-DD)", day, default=today.isoformat()),
     ]
@@ -60,11 +82,23 @@ def questions(contract: Contract, today: date) -> list[Question]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    for name in ("title", "summary", "organisation", "status", "evidence", "published", "review-due", "started",
-                 "ended", "status-checked", "account"):
+    for name in (
+        "title",
+        "summary",
+        "organisation",
+        "status",
+        "evidence",
+        "published",
+        "review-due",
+        "started",
+        "ended",
+        "status-checked",
+        "account",
+    ):
         parser.add_argument(f"--{name}")
     for name in ("borough", "theme", "setting"):
         parser.add_argument(f"--{name}", action="append", help="repeat it, or separate values with commas")
@@ -97,18 +131,28 @@ def collect(args: argparse.Namespace, contract: Contract, interactive: bool) -> 
     """Every answer, checked: from the options, else asked for."""
     today = date.today()
     given = {
-        "title": args.title, "summary": args.summary, "organisation": args.organisation,
+        "title": args.title,
+        "summary": args.summary,
+        "organisation": args.organisation,
         "borough": ",".join(args.borough) if args.borough else None,
         "theme": ",".join(args.theme) if args.theme else None,
         "setting": ",".join(args.setting) if args.setting else ("" if not interactive else None),
-        "status": args.status, "evidence": args.evidence, "published": args.published,
-        "started": args.started, "ended": args.ended if args.ended is not None else ("" if not interactive else None),
-        "status-checked": args.status_checked, "account": args.account,
+        "status": args.status,
+        "evidence": args.evidence,
+        "published": args.published,
+        "started": args.started,
+        "ended": args.ended if args.ended is not None else ("" if not interactive else None),
+        "status-checked": args.status_checked,
+        "account": args.account,
     }
     values = {q.name: ask(q, given[q.name], interactive) for q in questions(contract, today)}
     published = values["published"]
-    review = Question("review-due", "Review due (YYYY-MM-DD): when to check it is still right", day,
-                      default=one_year_later(published).isoformat())
+    review = Question(
+        "review-due",
+        "Review due (YYYY-MM-DD): when to check it is still right",
+        day,
+        default=one_year_later(published).isoformat(),
+    )
     review_due = ask(review, args.review_due, interactive)
     while review_due <= published:
         print(f"review-due: must be after published ({published.isoformat()})", file=sys.stderr)
@@ -119,11 +163,20 @@ def collect(args: argparse.Namespace, contract: Contract, interactive: bool) -> 
         print("ended: the status is stopped, so say when the work stopped (--ended)", file=sys.stderr)
         raise SystemExit(2)
     return NewCaseStudy(
-        title=values["title"], summary=values["summary"], organisation=values["organisation"],
-        boroughs=values["borough"], themes=values["theme"], settings=values["setting"],
-        status=values["status"], evidence=values["evidence"],
-        contact=ask_contact(args, contract, interactive), published=published, review_due=review_due,
-        started=values["started"], ended=values["ended"] or None, status_checked=values["status-checked"],
+        title=values["title"],
+        summary=values["summary"],
+        organisation=values["organisation"],
+        boroughs=values["borough"],
+        themes=values["theme"],
+        settings=values["setting"],
+        status=values["status"],
+        evidence=values["evidence"],
+        contact=ask_contact(args, contract, interactive),
+        published=published,
+        review_due=review_due,
+        started=values["started"],
+        ended=values["ended"] or None,
+        status_checked=values["status-checked"],
         account=values["account"],
     )
 

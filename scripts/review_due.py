@@ -17,7 +17,6 @@ from pathlib import Path
 
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import CASE_STUDIES, contract_or_exit, run
-
 from hub import pipeline
 from hub.index.reviews import ReviewItem, select_reviews
 from hub.text import format_date, plural
@@ -41,9 +40,14 @@ def when(review_due: date, today: date) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--within", type=int, default=0, metavar="DAYS", help="also list reviews due in the next DAYS days")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--within", type=int, default=0, metavar="DAYS", help="also list reviews due in the next DAYS days"
+    )
     parser.add_argument("--csv", action="store_true", help="print CSV (for a spreadsheet or a mail merge)")
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help=argparse.SUPPRESS)
     parser.add_argument("--case-studies", type=Path, default=CASE_STUDIES, help=argparse.SUPPRESS)
@@ -53,19 +57,27 @@ def main(argv: list[str] | None = None) -> int:
     contract_or_exit()
     config = pipeline.HubConfig(root=Path.cwd(), case_studies=args.case_studies.resolve(), today=args.today)
     collection = pipeline.load_hub(config).collection
-    listed = due(select_reviews(collection.case_studies, collection.adoptions, args.today, args.within), args.today,
-                 args.within)
+    listed = due(
+        select_reviews(collection.case_studies, collection.adoptions, args.today, args.within), args.today, args.within
+    )
     if args.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(COLUMNS)
         for item in listed:
             contact = item.contact
             assert item.review_due is not None
-            writer.writerow([
-                item.review_due.isoformat(), (item.review_due - args.today).days, item.title, item.path,
-                f"/{item.url}", contact.name if contact else "", contact.role if contact else "",
-                contact.email if contact else "",
-            ])
+            writer.writerow(
+                [
+                    item.review_due.isoformat(),
+                    (item.review_due - args.today).days,
+                    item.title,
+                    item.path,
+                    f"/{item.url}",
+                    contact.name if contact else "",
+                    contact.role if contact else "",
+                    contact.email if contact else "",
+                ]
+            )
         return 0
     if not listed:
         horizon = f" or due in the next {args.within} days" if args.within else ""

@@ -29,7 +29,6 @@ from typing import Any
 
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import CASE_STUDIES, ROOT, contract_or_exit, run
-
 from hub import pipeline
 from hub.index.reviews import select_reviews, with_reason
 from hub.outputs.reviewissues import LABEL, Action, Issue, issue_body, plan
@@ -48,17 +47,26 @@ class GitHub:
 
     def request(self, method: str, url: str, data: dict[str, Any] | None = None) -> tuple[Any, dict[str, str]]:
         body = json.dumps(data).encode() if data is not None else None
-        request = urllib.request.Request(url, data=body, method=method, headers={
-            "Accept": "application/vnd.github+json", "Authorization": f"Bearer {self.token}",
-            "X-GitHub-Api-Version": "2022-11-28", "Content-Type": "application/json",
-        })
+        request = urllib.request.Request(
+            url,
+            data=body,
+            method=method,
+            headers={
+                "Accept": "application/vnd.github+json",
+                "Authorization": f"Bearer {self.token}",
+                "X-GitHub-Api-Version": "2022-11-28",
+                "Content-Type": "application/json",
+            },
+        )
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 return json.loads(response.read() or b"null"), dict(response.headers)
         except urllib.error.HTTPError as exc:
-            raise GitHubError(f"{method} {url}: {exc.code} {exc.reason}: {exc.read().decode(errors='replace')[:300]}")
+            raise GitHubError(
+                f"{method} {url}: {exc.code} {exc.reason}: {exc.read().decode(errors='replace')[:300]}"
+            ) from exc
         except urllib.error.URLError as exc:
-            raise GitHubError(f"{method} {url}: {exc.reason}")
+            raise GitHubError(f"{method} {url}: {exc.reason}") from exc
 
     def open_issues(self) -> list[Issue]:
         """Every open issue with the review label, following GitHub's pages."""
@@ -78,7 +86,9 @@ class GitHub:
             self.request("PATCH", f"{self.base}/issues/{action.number}", {"title": action.title, "body": action.body})
         elif action.kind == "close":
             self.request("POST", f"{self.base}/issues/{action.number}/comments", {"body": action.comment})
-            self.request("PATCH", f"{self.base}/issues/{action.number}", {"state": "closed", "state_reason": "completed"})
+            self.request(
+                "PATCH", f"{self.base}/issues/{action.number}", {"state": "closed", "state_reason": "completed"}
+            )
 
 
 def next_page(link: str) -> str | None:
@@ -91,8 +101,11 @@ def next_page(link: str) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--dry-run", action="store_true", help="print what would be done; change nothing")
     parser.add_argument("--branch", default="main", help="the branch edit links point to (default: main)")
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help=argparse.SUPPRESS)
@@ -125,8 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     except GitHubError as exc:
         print(f"GitHub: {exc}", file=sys.stderr)
         return 1
-    print(f"{len(overdue)} overdue; {len(actions)} change{'s' if len(actions) != 1 else ''}"
-          + (" (dry run: nothing changed)." if args.dry_run else "."))
+    print(
+        f"{len(overdue)} overdue; {len(actions)} change{'s' if len(actions) != 1 else ''}"
+        + (" (dry run: nothing changed)." if args.dry_run else ".")
+    )
     return 0
 
 

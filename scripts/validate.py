@@ -18,21 +18,29 @@ from pathlib import Path
 
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import CASE_STUDIES, DOCS, RESOURCES, contract_or_exit, run
-
 from hub import pipeline
 from hub.content.problems import Problem, count_errors
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders to check (default: all content)")
     parser.add_argument(
-        "--case-studies", type=Path, default=CASE_STUDIES, metavar="DIR",
+        "--case-studies",
+        type=Path,
+        default=CASE_STUDIES,
+        metavar="DIR",
         help="the case-study folder to check against (default: case_studies/ of this project)",
     )
     parser.add_argument(
-        "--resources", type=Path, default=RESOURCES, metavar="DIR",
+        "--resources",
+        type=Path,
+        default=RESOURCES,
+        metavar="DIR",
         help="the leadership resources folder (default: docs/leadership/ of this project)",
     )
     args = parser.parse_args(argv)
@@ -41,7 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     here = Path.cwd()
     docs = DOCS if args.resources == RESOURCES else None  # the project's own pages, when checking the project
     config = pipeline.HubConfig(
-        root=here, case_studies=args.case_studies.resolve(), docs=docs, resources=args.resources.resolve(),
+        root=here,
+        case_studies=args.case_studies.resolve(),
+        docs=docs,
+        resources=args.resources.resolve(),
         news=docs / "news" / "posts" if docs else None,
     )
     problems, files = pipeline.check(config, args.paths)

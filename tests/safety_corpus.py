@@ -21,8 +21,11 @@ Verdict = list[tuple[str, str, str]]
 def python_verdict(case: dict) -> Verdict:
     """The validator's verdict on one case, sorted: (rule, what was found, severity)."""
     findings = scan_answer(
-        default_rules(), case["kind"], case["text"],
-        frozenset(case.get("allowed_emails", ())), frozenset(case.get("allowed_domains", ())),
+        default_rules(),
+        case["kind"],
+        case["text"],
+        frozenset(case.get("allowed_emails", ())),
+        frozenset(case.get("allowed_domains", ())),
     )
     return sorted(f.verdict for f in findings)
 

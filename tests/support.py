@@ -21,8 +21,6 @@ VALID_FRONT_MATTER: dict[str, Any] = yaml.safe_load(_VALID.split("---\n")[1])
 VALID_BODY = _VALID.split("---\n", 2)[2].lstrip("\n")
 
 
-
-
 def case_study_text(front_matter: dict[str, Any] | None = None, body: str = VALID_BODY, **changes: Any) -> str:
     """A case study's text: the valid front matter with ``changes`` (None removes a key)."""
     data = dict(VALID_FRONT_MATTER if front_matter is None else front_matter)

@@ -589,6 +589,14 @@
   window.HubMarkdown = {
     /** The HTML the site would publish for ``text`` (raw HTML passed through: check it before use). */
     render: function (text) { return new Renderer().render(text); },
+    /** The address of every reference definition in ``text`` ([id]: address), used or not. */
+    definitions: function (text) {
+      var renderer = new Renderer();
+      renderer.render(text);
+      return Object.keys(renderer.references).map(function (id) { return renderer.references[id].url; });
+    },
+    /** Character references decoded as browsers decode them. */
+    decode: decode,
     /** The tags of some HTML, as browsers tokenise them, with their attributes decoded. */
     tags: readTags
   };

@@ -17,6 +17,9 @@
 
   var PATTERN_ORDER = ["nhs-number", "phone", "email", "date-of-birth", "patient"];
   var BASE = "https://hub.invalid/"; // resolves site-relative addresses, which are always allowed
+  // Elements without an end tag (as the validator's markup.VOID).
+  var VOID = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen"];
 
   function compile(safety) {
     var markup = safety.markup;
@@ -42,6 +45,7 @@
         active: markup.active,
         pageChanging: markup.page_changing,
         removeWithContent: markup.remove_with_content,
+        fenceAttributes: new RegExp(markup.fence_attributes, "gm"),
         wordings: markup.messages
       }
     };
@@ -195,6 +199,66 @@
     return found;
   }
 
+  // Allowed elements left open, or closed without being opened (any other element is refused already):
+  // an <a> left open would make a link of everything after it on the page.
+  function findUnbalanced(markup, html) {
+    var found = [];
+    var open = [];
+    window.HubMarkdown.tags(html).forEach(function (tag) {
+      if (VOID.indexOf(tag.name) !== -1 || !own(markup.elements, tag.name)) return;
+      if (!tag.closing) {
+        if (!tag.selfClosing) open.push(tag.name);
+      } else if (open.indexOf(tag.name) !== -1) {
+        var top;
+        while ((top = open.pop()) !== tag.name) found.push(finding(0, "unbalanced-element", top));
+      } else {
+        found.push(finding(0, "unbalanced-element", tag.name));
+      }
+    });
+    return found.concat(open.reverse().map(function (name) { return finding(0, "unbalanced-element", name); }));
+  }
+
+  // A reference definition counts even when this text does not use it: on a page, another text (an
+  // adoption note under its case study) can. Read as a link would read it.
+  function findDefinitions(markup, text, already) {
+    var found = [];
+    window.HubMarkdown.definitions(text).forEach(function (address) {
+      var decoded = window.HubMarkdown.decode(address).replace(/\\([!-\/:-@\[-`{-~])/g, "$1");
+      var problem = checkUrl(markup, address) || checkUrl(markup, decoded);
+      if (problem && !already.some(function (f) { return f.rule === problem[0] && f.found === problem[1]; })) {
+        found.push(finding(0, problem[0], problem[1], "error", "a"));
+      }
+    });
+    return found;
+  }
+
+  // A code fence's {...} would set attributes on the block: reported, and left out of what is rendered.
+  function findFenceAttributes(markup, text) {
+    var found = [];
+    var match;
+    markup.fenceAttributes.lastIndex = 0;
+    while ((match = markup.fenceAttributes.exec(text)) !== null) {
+      found.push(finding(match.index + match[0].length - match[1].length, "code-attributes", match[1]));
+    }
+    return found;
+  }
+
+  function withoutFenceAttributes(markup, text) {
+    markup.fenceAttributes.lastIndex = 0;
+    return text.replace(markup.fenceAttributes, function (whole, attributes) {
+      return whole.slice(0, whole.length - attributes.length);
+    });
+  }
+
+  function findMarkdownMarkup(rules, text) {
+    var markup = rules.markup;
+    var fenced = findFenceAttributes(markup, text);
+    var source = fenced.length ? withoutFenceAttributes(markup, text) : text;
+    var html = window.HubMarkdown.render(source);
+    var found = findMarkup(rules, html).concat(findUnbalanced(markup, html));
+    return fenced.concat(found, findDefinitions(markup, source, found));
+  }
+
   // Parse checked HTML for showing: in a document with no window, where nothing runs or loads.
   function parseInert(html) {
     return new DOMParser().parseFromString("<!DOCTYPE html><body>" + html, "text/html").body;
@@ -262,7 +326,7 @@
     var found = findControlCharacters(rules, text).concat(
       findPatientData(rules, text, allowedEmails || [], allowedDomains || []));
     if (kind === "plain") found = found.concat(findPlainMarkup(rules, text));
-    else if (kind === "markdown") found = found.concat(findMarkup(rules, window.HubMarkdown.render(text)));
+    else if (kind === "markdown") found = found.concat(findMarkdownMarkup(rules, text));
     return found.sort(byPlace);
   }
 

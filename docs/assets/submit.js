@@ -179,7 +179,7 @@
       var lines = text.split("\n");
       for (var i = 0; i < lines.length; i++) {
         if (/^[ \t]{0,3}(`{3,}|~{3,})/.test(lines[i])) fence = !fence;
-        var heading = !fence && /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/.exec(lines[i]);
+        var heading = !fence && /^(#{1,6})[ \t]*(.*?)[ \t]*#*[ \t]*$/.exec(lines[i]);
         if (!heading) continue;
         if (heading[1].length <= 2) {
           return label(box) + ": '" + lines[i].trim() + "' would start a new section of the page. Use ### for a sub-heading";
@@ -686,7 +686,7 @@
       var org = value("organisation");
       page.appendChild(el("h1", "", oneLine(value("title"))));
       page.appendChild(el("p", "hub-account hub-account--" + account(), account() === "compiled"
-        ? "Compiled by the hub from the public sources listed at the end; " + org + " has not reviewed it."
+        ? "Compiled by the hub from the public sources listed at the end, and not reviewed by " + org + "."
         : "Written or approved by " + org + ", the team that did the work."));
       page.appendChild(el("p", "hub-lead", oneLine(value("summary"))));
       var areas = checked("boroughs");
@@ -711,11 +711,11 @@
     function notePreview(page, today, bodyText) {
       var adopted = RULES.caseStudies.filter(function (c) { return c.stem === value("case-study"); })[0];
       page.appendChild(el("p", "hub-hint", "On the page of \u201c" + adopted.title + "\u201d, under \u201cTried elsewhere\u201d:"));
-      var note = el("div", "hub-note");
+      var note = el("div", "hub-adoption");
       note.appendChild(el("h3", "", value("organisation")));
       var rows = [["Where", names("areas", checked("boroughs"))], ["When", describeWhen(checked("status")[0])],
         ["Status", term("statuses", checked("status")[0]).name], ["Who wrote it", term("accounts", account()).name]];
-      note.appendChild(facts(rows, "hub-note__facts"));
+      note.appendChild(facts(rows, "hub-adoption__facts"));
       // The note's sections sit under its heading on the case study's page: two levels down.
       note.appendChild(markdown(bodyText.replace(/^(#{1,4})(?=[ \t])/gm, "##$1")));
       if (outcomes().length) note.appendChild(outcomeTable());

@@ -6,17 +6,16 @@ No browser is a failure with instructions, never a silent skip.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-
-from templates import TEMPLATES
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from _install import is_executable_file
 from ensure_browser import HELP, find_installed, not_executable, playwright_chromium
 from site_server import serving
+from templates import TEMPLATES
 
 # Flags for Chromium in a closed sandbox: no background connections to Google.
 CHROMIUM_ARGS = [

@@ -6,7 +6,7 @@ Names are fixed (they name the parametrised tests); each address comes from the 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from hub.pipeline import Hub
 

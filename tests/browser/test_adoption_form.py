@@ -49,10 +49,19 @@ def test_a_note_makes_the_file_new_adoption_would_and_it_passes_validate_py(page
     assert (result.returncode, result.stdout) == (0, "No problems in 1 file.\n")
     # The same front matter, in the same order, as the scaffold writes.
     today = date.today()
-    scaffold = adoption_front_matter(NewAdoption(
-        case_study=STEM, organisation="Example Care Homes Group", boroughs=("Croydon",), started="2024-05",
-        status="running", status_checked=today, contact=None, published=today, review_due=today,
-    ))
+    scaffold = adoption_front_matter(
+        NewAdoption(
+            case_study=STEM,
+            organisation="Example Care Homes Group",
+            boroughs=("Croydon",),
+            started="2024-05",
+            status="running",
+            status_checked=today,
+            contact=None,
+            published=today,
+            review_due=today,
+        )
+    )
     front = yaml.safe_load(text.split("---\n")[1])
     assert list(front) == list(scaffold)
     assert {k: front[k] for k in ("case_study", "organisation", "boroughs", "started", "status", "contact")} == {
@@ -78,10 +87,12 @@ def test_unsafe_answers_in_a_note_are_refused(page, base_url):
         'Mrs X, aged 84, NHS number 943 476 5919, got home. <iframe src="https://example.org"></iframe>'
     )
     form.get_by_role("button", name="Make the note file").click()
-    expect(page.locator("#hub-adoption-error-summary").get_by_role("link")).to_have_text([
-        "What happened: <iframe> cannot be used: pages may not run or embed code. Remove it.",
-        "What happened: '943 476 5919' looks like an NHS number. Remove it: case studies must not identify patients.",
-    ])
+    expect(page.locator("#hub-adoption-error-summary").get_by_role("link")).to_have_text(
+        [
+            "What happened: <iframe> cannot be used: pages may not run or embed code. Remove it.",
+            "What happened: '943 476 5919' looks like an NHS number. Remove it: case studies must not identify patients.",
+        ]
+    )
     expect(page.locator("#a-what-happened-warning")).to_have_text(
         "Warning: What happened: 'Mrs X, aged 84' looks like a reference to a patient. Describe people without names"
         " or ages."

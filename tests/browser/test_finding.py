@@ -17,8 +17,18 @@ pytestmark = pytest.mark.browser
 MISSPELLINGS = yaml.safe_load((FIXTURES / "misspellings.yml").read_text(encoding="utf-8"))
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 # The pages the hub makes, which have breadcrumbs and a current tab.
-HUB_PAGES = ["case study", "case-study list", "themes", "theme", "boroughs", "area", "integrated care systems", "ICS",
-             "coverage", "leadership resource"]
+HUB_PAGES = [
+    "case study",
+    "case-study list",
+    "themes",
+    "theme",
+    "boroughs",
+    "area",
+    "integrated care systems",
+    "ICS",
+    "coverage",
+    "leadership resource",
+]
 
 # The focused element: where it is, whether it can be seen, and whether something else covers it.
 FOCUSED = """() => {
@@ -57,8 +67,9 @@ FOCUSED = """() => {
 
 
 def open_at(browser, width: str):
-    context = browser.new_context(viewport=WIDTHS[width], reduced_motion="reduce",
-                                  is_mobile=width == "phone", has_touch=width == "phone")
+    context = browser.new_context(
+        viewport=WIDTHS[width], reduced_motion="reduce", is_mobile=width == "phone", has_touch=width == "phone"
+    )
     return context, context.new_page()
 
 
@@ -82,10 +93,11 @@ def tab_through(page: Page, limit: int = 400) -> list[dict]:
 # --- 4. Keyboard: every focused element is on screen, visible and uncovered ------------------
 
 
-
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", list(TEMPLATES))
-def test_every_focused_element_is_visible_inside_the_viewport_and_not_covered(browser, base_url, name, width, template_url):
+def test_every_focused_element_is_visible_inside_the_viewport_and_not_covered(
+    browser, base_url, name, width, template_url
+):
     context, page = open_at(browser, width)
     page.goto(base_url + template_url(name), wait_until="networkidle")
     seen = tab_through(page)
@@ -93,7 +105,8 @@ def test_every_focused_element_is_visible_inside_the_viewport_and_not_covered(br
     assert len(seen) >= 5, f"only {len(seen)} controls reached by keyboard"
     problems = [
         f"{s['name']}: " + ", ".join(k for k in ("hidden", "covered") if s[k]) + ("" if s["inside"] else " outside")
-        for s in seen if s["hidden"] or s["covered"] or not s["inside"]
+        for s in seen
+        if s["hidden"] or s["covered"] or not s["inside"]
     ]
     assert problems == []
 
@@ -247,7 +260,8 @@ def test_synonyms_and_word_forms_find_the_content(page, base_url, query, expecte
     page.goto(base_url + "search/?" + "q=" + query.replace("&", "%26").replace(" ", "+") + "&type=Case+study")
     expect(page.locator("#hub-count")).to_contain_text("result")
     page.get_by_role("button", name="Show more results").click() if page.get_by_role(
-        "button", name="Show more results").is_visible() else None
+        "button", name="Show more results"
+    ).is_visible() else None
     titles = page.locator(".hub-hit__title").all_inner_texts()
     assert any(t.startswith(expected) for t in titles), titles
 
@@ -350,7 +364,9 @@ def test_every_case_study_card_shows_when_status_and_evidence(page, base_url, hu
         if record.status:
             expect(card.locator(".hub-card__status")).to_have_text(hub.taxonomy.statuses[record.status].name)
         if record.evidence:
-            expect(card.locator(".hub-card__evidence")).to_contain_text(hub.taxonomy.evidence[record.evidence].name.lower())
+            expect(card.locator(".hub-card__evidence")).to_contain_text(
+                hub.taxonomy.evidence[record.evidence].name.lower()
+            )
 
 
 def test_search_results_show_status_and_evidence(page, base_url):

@@ -52,7 +52,9 @@ def served_copy(tmp_path) -> Iterator[tuple[str, Path]]:
     with open(log, "w", encoding="utf-8") as output:
         server = subprocess.Popen(  # the same command as `make serve`
             [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, stdout=output, stderr=subprocess.STDOUT,
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_GIT_DATES": "false"},
         )
     try:

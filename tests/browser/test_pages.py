@@ -108,7 +108,9 @@ def test_home_page_map_and_coverage_links(page, base_url):
     cell.click()
     expect(page).to_have_url(re.compile(r"/search/\?type=Case\+study&theme="))
     count = int(label.split()[0])
-    expect(page.locator("#hub-count")).to_have_text(f"{count} result with these filters" if count == 1 else f"{count} results with these filters")
+    expect(page.locator("#hub-count")).to_have_text(
+        f"{count} result with these filters" if count == 1 else f"{count} results with these filters"
+    )
 
 
 def test_case_study_ends_with_related_case_studies(page, base_url, template_url):

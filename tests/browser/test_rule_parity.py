@@ -46,10 +46,13 @@ def test_both_engines_refuse_markup_that_parsers_rebuild(browser, base_url):
     """Mutation tricks: what each engine names may differ, but neither lets them through."""
     page = browser.new_page()
     page.goto(base_url + URL)
-    refused = page.evaluate("""texts => {
+    refused = page.evaluate(
+        """texts => {
       const rules = HubRules.compile(JSON.parse(document.querySelector("#hub-submit-rules").textContent).safety);
       return texts.map(t => HubRules.scanAnswer(rules, "markdown", t, [], []).some(f => f.severity === "error"));
-    }""", REFUSED_BY_BOTH)
+    }""",
+        REFUSED_BY_BOTH,
+    )
     page.close()
     assert refused == [True] * len(REFUSED_BY_BOTH)
     assert all(python_refuses(text) for text in REFUSED_BY_BOTH)
@@ -77,7 +80,7 @@ MARKDOWN = [
     "Para one\nstill one.\n\nPara two.",
     "- a\n- b\n    - c\n    - d\n- e",
     "1. one\n\n2. two\n\n    more two",
-    "### Sub\n\nText *em* **strong** `code` and [link](https://x.org \"t\").",
+    '### Sub\n\nText *em* **strong** `code` and [link](https://x.org "t").',
     "> quote\n> more\n\nafter",
     "| a | b |\n|:--|--:|\n| 1 | 2 |",
     "```python\nx = 1\n```",
@@ -88,7 +91,7 @@ MARKDOWN = [
     "x_y_z and _em_ and __strong__, **bold *and em***",
     "![A chart](https://x.org/a.png)",
     "<https://x.org>",
-    "Ref [link][r].\n\n[r]: https://r.org \"Title\"",
+    'Ref [link][r].\n\n[r]: https://r.org "Title"',
 ]
 
 

@@ -54,7 +54,10 @@ def sub_path_site(tmp_path_factory) -> Iterator[SubPathSite]:
         # The port is part of the address the site is built for: bound first, served after the build.
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(folder)],
-            cwd=ROOT, capture_output=True, text=True, check=False,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_SITE_URL": server.origin + SUB_PATH},
         )
         assert result.returncode == 0, result.stdout + result.stderr
@@ -88,8 +91,11 @@ def test_every_link_inside_the_site_stays_under_the_sub_path_and_opens(crawl, su
     assert len(own) > len(crawl.pages) // 2
     outside = [f"{source}: {url}" for url, source in own.items() if not url.startswith(sub_path_site.base)]
     assert outside == [], "links that climb above the site's root:\n" + "\n".join(outside)
-    broken = [f"{source}: {url} ({status})" for url, source in sorted(own.items())
-              if (status := page.request.get(url).status) != 200]
+    broken = [
+        f"{source}: {url} ({status})"
+        for url, source in sorted(own.items())
+        if (status := page.request.get(url).status) != 200
+    ]
     assert broken == []
 
 

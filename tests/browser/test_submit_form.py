@@ -54,7 +54,9 @@ def test_without_javascript_the_page_explains_the_other_routes(browser, base_url
     page.goto(base_url + URL)
     expect(page.get_by_text("This form needs JavaScript")).to_be_visible()
     expect(page.locator("#hub-submit-form")).to_be_hidden()
-    assert "issues/new?template=case-study.yml" in page.get_by_role("link", name="a GitHub issue form").get_attribute("href")
+    assert "issues/new?template=case-study.yml" in page.get_by_role("link", name="a GitHub issue form").get_attribute(
+        "href"
+    )
     context.close()
 
 
@@ -145,7 +147,10 @@ def validate_with_script(text: str, relative: str, tmp_path) -> subprocess.Compl
     path.write_text(text, encoding="utf-8")
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "validate.py"), str(path), "--case-studies", str(folder)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -161,15 +166,17 @@ def test_unsafe_answers_are_refused_before_anything_can_be_sent(page, base_url):
     page.get_by_role("button", name="Create the file").click()
     summary = page.locator("#hub-error-summary")
     expect(summary).to_be_focused()
-    expect(summary.get_by_role("link")).to_have_text([
-        "Summary: '943 476 5919' looks like an NHS number. Remove it: case studies must not identify patients.",
-        "Summary: '020 7946 0000' looks like a phone number. Remove it: readers get in touch through the contact you"
-        " name, by email.",
-        "What we did: <script> cannot be used: pages may not run or embed code. Remove it.",
-        "What we did: 'http://example.org/report' is not secure. Write the address with https:// instead of http://.",
-        "What we did: 'jo.bloggs@nhs.net' is an email address. Remove it: only the contact's own address may appear,"
-        " in the contact question.",
-    ])
+    expect(summary.get_by_role("link")).to_have_text(
+        [
+            "Summary: '943 476 5919' looks like an NHS number. Remove it: case studies must not identify patients.",
+            "Summary: '020 7946 0000' looks like a phone number. Remove it: readers get in touch through the contact you"
+            " name, by email.",
+            "What we did: <script> cannot be used: pages may not run or embed code. Remove it.",
+            "What we did: 'http://example.org/report' is not secure. Write the address with https:// instead of http://.",
+            "What we did: 'jo.bloggs@nhs.net' is an email address. Remove it: only the contact's own address may appear,"
+            " in the contact question.",
+        ]
+    )
     # No download, no copy, no link to GitHub: the result, and every way to send it, stays hidden.
     expect(page.locator("#hub-submit-result")).to_be_hidden()
     for name in ("Download the file", "Copy the file"):
@@ -199,9 +206,9 @@ def test_warnings_are_shown_and_do_not_stop_the_file(page, base_url):
     page.get_by_role("button", name="Create the file").click()
     warnings = page.locator("#hub-submit-result [data-hub-part=warnings]")
     expect(warnings).to_be_visible()
-    expect(warnings.get_by_role("listitem")).to_have_text([
-        "Results: 'DOB' may introduce a date of birth. Check that no patient can be identified."
-    ])
+    expect(warnings.get_by_role("listitem")).to_have_text(
+        ["Results: 'DOB' may introduce a date of birth. Check that no patient can be identified."]
+    )
 
 
 def test_answers_survive_a_reload_and_a_closed_tab_until_cleared(browser, base_url):
@@ -268,16 +275,16 @@ def test_measured_outcomes_follow_the_contract_and_the_file_passes_validate_py(p
     row.get_by_label("After").fill("12.5")
     row.get_by_label("When it was measured").fill("March 2024 to March 2025")
     page.get_by_role("button", name="Create the file").click()
-    expect(page.locator("#hub-error-summary").get_by_role("link")).to_have_text([
-        "Enter before as a number, like 35 or 12.5, and put the unit in Unit"
-    ])
+    expect(page.locator("#hub-error-summary").get_by_role("link")).to_have_text(
+        ["Enter before as a number, like 35 or 12.5, and put the unit in Unit"]
+    )
     row.get_by_label("Before").fill("35")
     row.get_by_label("Where it is published (optional)").fill("https://example.org/audit")
     page.get_by_role("button", name="Create the file").click()
     text = page.locator("#hub-submit-output").input_value()
     assert (
-        "outcomes:\n  - measure: People waiting over two weeks\n    unit: \"%\"\n    baseline: 35\n    result: 12.5\n"
-        "    period: March 2024 to March 2025\n    source: \"https://example.org/audit\"\n"
+        'outcomes:\n  - measure: People waiting over two weeks\n    unit: "%"\n    baseline: 35\n    result: 12.5\n'
+        '    period: March 2024 to March 2025\n    source: "https://example.org/audit"\n'
     ) in text
     name = page.locator("#hub-result-name").inner_text()
     result = validate_with_script(text, name, tmp_path)

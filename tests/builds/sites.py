@@ -57,7 +57,22 @@ def build(root: Path, *args: str) -> Built:
     strict = [] if "--no-strict" in args else ["--strict"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *strict, *args, "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")],
-        cwd=root, capture_output=True, text=True, env=env, check=False,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            *strict,
+            *args,
+            "-f",
+            str(root / "mkdocs.yml"),
+            "-d",
+            str(root / "site"),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     return Built(root, result.returncode, result.stdout + result.stderr)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 
 import pytest
@@ -19,12 +18,17 @@ from support import FIXTURES, case_study_text
 def config_for(project, **changes) -> MkDocsConfig:
     """A validated MkDocs config for the fixture ``project``, as MkDocs would load it."""
     config = MkDocsConfig(config_file_path=str(project / "mkdocs.yml"))
-    config.load_dict({
-        "site_name": "Fixture hub", "site_url": "https://hub.example.org/some/path/",
-        "docs_dir": str(project / "docs"), "site_dir": str(project / "site"),
-        "repo_url": "https://github.com/example/hub", "extra": {"hub": {"case_studies": "case_studies"}},
-        **changes,
-    })
+    config.load_dict(
+        {
+            "site_name": "Fixture hub",
+            "site_url": "https://hub.example.org/some/path/",
+            "docs_dir": str(project / "docs"),
+            "site_dir": str(project / "site"),
+            "repo_url": "https://github.com/example/hub",
+            "extra": {"hub": {"case_studies": "case_studies"}},
+            **changes,
+        }
+    )
     errors, _warnings = config.validate()
     assert errors == []
     config.plugins._current_plugin = "hub_hooks"  # as MkDocs sets it while it runs a hook (File.generated reads it)
@@ -82,7 +86,9 @@ def test_a_hand_written_page_at_a_generated_address_is_refused(project):
 
 
 def test_content_problems_are_warnings_that_fail_a_strict_build(project, caplog):
-    (project / "case_studies" / "broken.md").write_text(case_study_text(title="Broken", boroughs=["Hackny"]), encoding="utf-8")
+    (project / "case_studies" / "broken.md").write_text(
+        case_study_text(title="Broken", boroughs=["Hackny"]), encoding="utf-8"
+    )
     config = config_for(project)
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.hub"):
         on_files(files_of(config), config)
@@ -99,22 +105,29 @@ def test_page_events_render_a_case_study_and_fill_markers(project, caplog):
     markdown = hub_hooks.on_page_markdown("", page=page, config=config, files=files)
     assert page.meta["title"] == "Same-day telephone triage in a Greenwich practice"
     assert markdown.startswith("# Same\\-day telephone triage") and "hubrawblock000000" in markdown
-    html = hub_hooks.on_page_content("<p>hubrawblock000000</p><h2>What we did</h2>", page=page, config=config, files=files)
+    html = hub_hooks.on_page_content(
+        "<p>hubrawblock000000</p><h2>What we did</h2>", page=page, config=config, files=files
+    )
     assert html.startswith("<div data-pagefind-body>") and 'class="hub-glance"' in html
 
     home = Page(None, files.get_file_from_path("index.md"), config)
     home.read_source(config)
-    filled = hub_hooks.on_page_markdown(home.markdown.replace("limit=1", 'limit="1" colour=red'), page=home,
-                                        config=config, files=files)
+    filled = hub_hooks.on_page_markdown(
+        home.markdown.replace("limit=1", 'limit="1" colour=red'), page=home, config=config, files=files
+    )
     assert "<!-- hub:latest" in filled  # left in place, and reported at its own line
-    assert any("docs/index.md:5: marker: 'colour' is not an option of hub:latest" in r.getMessage() for r in caplog.records)
+    assert any(
+        "docs/index.md:5: marker: 'colour' is not an option of hub:latest" in r.getMessage() for r in caplog.records
+    )
 
 
 def test_finished_pages_get_a_policy_and_a_skip_link(project):
     config = config_for(project)
     files = on_files(files_of(config), config)
     page = Page(None, files.get_file_from_path("index.md"), config)
-    html = ('<html><head><meta charset="utf-8"><script>go()</script></head><body>'
-            '<div data-md-component="skip"></div><main class="md-main" data-md-component="main"></main></body></html>')
+    html = (
+        '<html><head><meta charset="utf-8"><script>go()</script></head><body>'
+        '<div data-md-component="skip"></div><main class="md-main" data-md-component="main"></main></body></html>'
+    )
     out = hub_hooks.on_post_page(html, page=page, config=config)
     assert "Content-Security-Policy" in out and "'sha256-" in out and 'id="main-content" tabindex="-1"' in out

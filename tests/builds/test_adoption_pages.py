@@ -66,7 +66,10 @@ def test_the_note_is_in_the_open_data(site):
     assert data["count"] == 1
     note = data["adoptions"][0]
     assert (note["id"], note["case_study"], note["started"], note["status"]) == (
-        "lewisham-triage", "hackney-triage", "2025-06", "running"
+        "lewisham-triage",
+        "hackney-triage",
+        "2025-06",
+        "running",
     )
     assert note["url"] == "https://hub.example.org/case-studies/hackney-triage/#tried-lewisham-triage"
     rows = list(csv.DictReader(io.StringIO((site.site / "api" / "adoptions.csv").read_text(encoding="utf-8"))))
@@ -78,9 +81,16 @@ def test_the_note_is_in_the_open_data(site):
 
 
 def test_a_note_naming_a_missing_case_study_fails_the_strict_build(tmp_path):
-    write_site(tmp_path, {"hackney-triage.md": HACKNEY,
-                          "adoptions/lewisham-triage.md": NOTE.replace("case_study: hackney-triage", "case_study: hackney-triag")})
+    write_site(
+        tmp_path,
+        {
+            "hackney-triage.md": HACKNEY,
+            "adoptions/lewisham-triage.md": NOTE.replace("case_study: hackney-triage", "case_study: hackney-triag"),
+        },
+    )
     built = build(tmp_path)
     assert built.returncode != 0
-    assert ("case_studies/adoptions/lewisham-triage.md:2: case_study: 'hackney-triag' is not a case study on the hub "
-            "(did you mean 'hackney-triage'?)") in built.log
+    assert (
+        "case_studies/adoptions/lewisham-triage.md:2: case_study: 'hackney-triag' is not a case study on the hub "
+        "(did you mean 'hackney-triage'?)"
+    ) in built.log

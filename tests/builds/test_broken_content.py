@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from support import ROOT, case_study_text
 from sites import build, write_site
+from support import ROOT, case_study_text
 
 pytestmark = pytest.mark.build
 
@@ -19,8 +19,18 @@ MESSAGE = "case_studies/broken.md:5: boroughs[1]: 'Hackny' is not a known London
 
 def validator_output(root) -> list[str]:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--case-studies", "case_studies", "--resources", "docs/leadership"],
-        cwd=root, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "validate.py"),
+            "--case-studies",
+            "case_studies",
+            "--resources",
+            "docs/leadership",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return result.stdout.splitlines()[:-1]
 
@@ -48,10 +58,15 @@ def test_preview_build_keeps_the_broken_case_study_and_shows_its_problems(tmp_pa
     ("content", "message"),
     [
         (b"", "case_studies/broken.md:1: file: is empty; a case study starts with front matter between '---' lines"),
-        (case_study_text(title="Caf\u00e9").encode("latin-1"),
-         "case_studies/broken.md:2: file: is not UTF-8 text (byte 0xe9 cannot be read); save it with UTF-8 encoding"),
+        (
+            case_study_text(title="Caf\u00e9").encode("latin-1"),
+            "case_studies/broken.md:2: file: is not UTF-8 text (byte 0xe9 cannot be read); save it with UTF-8 encoding",
+        ),
         ("---\ntitle: [x\n---\n", "case_studies/broken.md:2: front matter: is not valid YAML"),
-        (case_study_text(published="2025-02-30"), "case_studies/broken.md:7: published: '2025-02-30' is not a real date"),
+        (
+            case_study_text(published="2025-02-30"),
+            "case_studies/broken.md:7: published: '2025-02-30' is not a real date",
+        ),
     ],
 )
 def test_unreadable_files_fail_cleanly(tmp_path, content, message):
@@ -66,7 +81,9 @@ def test_unreadable_files_fail_cleanly(tmp_path, content, message):
 
 
 def test_unknown_marker_fails_the_build(tmp_path):
-    write_site(tmp_path, {"good.md": GOOD}, docs={"contribute.md": "# Contribute\n\n<!-- hub:case-studies theme=nope -->\n"})
+    write_site(
+        tmp_path, {"good.md": GOOD}, docs={"contribute.md": "# Contribute\n\n<!-- hub:case-studies theme=nope -->\n"}
+    )
     built = build(tmp_path)
     assert built.returncode != 0
     assert "docs/contribute.md:3: marker: 'nope' is not a known theme" in built.log
@@ -81,12 +98,19 @@ def test_hand_written_page_at_a_generated_address_is_refused(tmp_path):
 
 
 def test_unsafe_content_fails_the_strict_build_and_warnings_do_not(tmp_path):
-    body = "## What we did\n\nDone. <img src=x onerror=alert(1)>\n\n## Results\n\nGood.\n\n## What we learned\n\nMuch.\n"
+    body = (
+        "## What we did\n\nDone. <img src=x onerror=alert(1)>\n\n## Results\n\nGood.\n\n## What we learned\n\nMuch.\n"
+    )
     warned = case_study_text(title="Warned", body=body.replace(" <img src=x onerror=alert(1)>", " Her DOB was noted."))
-    write_site(tmp_path, {"good.md": GOOD, "unsafe.md": case_study_text(title="Unsafe", body=body), "warned.md": warned})
+    write_site(
+        tmp_path, {"good.md": GOOD, "unsafe.md": case_study_text(title="Unsafe", body=body), "warned.md": warned}
+    )
     built = build(tmp_path)
     assert built.returncode != 0
-    assert "case_studies/unsafe.md:19: body: the HTML attribute 'onerror=' is not allowed: pages may not run code" in built.log
+    assert (
+        "case_studies/unsafe.md:19: body: the HTML attribute 'onerror=' is not allowed: pages may not run code"
+        in built.log
+    )
     assert "WARNING -  case_studies/warned.md" not in built.log
     assert "case_studies/warned.md:19: patient data: warning: 'DOB' may introduce a date of birth" in built.log
 

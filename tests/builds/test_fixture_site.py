@@ -13,13 +13,19 @@ pytestmark = pytest.mark.build
 
 
 def cs(title: str, published: str, boroughs: list[str], themes: list[str], **changes) -> str:
-    return case_study_text(title=title, published=published, review_due="2030-01-01", boroughs=boroughs, themes=themes, **changes)
+    return case_study_text(
+        title=title, published=published, review_due="2030-01-01", boroughs=boroughs, themes=themes, **changes
+    )
 
 
 CASE_STUDIES = {
     "hackney-triage.md": cs("Hackney triage", "2025-05-01", ["Hackney"], ["accessible-care"]),
-    "camden-frailty.md": cs("Camden frailty team", "2024-02-01", ["Camden", "Islington"], ["coordinated-care", "proactive-care"]),
-    "pan-london-online.md": cs("Pan-London online services", "2025-09-01", ["London-wide"], ["accessible-care", "digital"], example=True),
+    "camden-frailty.md": cs(
+        "Camden frailty team", "2024-02-01", ["Camden", "Islington"], ["coordinated-care", "proactive-care"]
+    ),
+    "pan-london-online.md": cs(
+        "Pan-London online services", "2025-09-01", ["London-wide"], ["accessible-care", "digital"], example=True
+    ),
 }
 
 
@@ -51,7 +57,10 @@ def test_case_study_page(site):
     assert '<a href="../../themes/coordinated-care/">Coordinated care</a>' in html
     assert '<h2 id="what-we-did">What we did</h2>' in html
     assert "<title>Camden frailty team - Fixture hub</title>" in html
-    assert '<meta name="description" content="Every request for an appointment is triaged by a GP on the same day.">' in html
+    assert (
+        '<meta name="description" content="Every request for an appointment is triaged by a GP on the same day.">'
+        in html
+    )
 
 
 def test_edit_link_points_at_the_case_study_file(site):
@@ -101,7 +110,10 @@ def test_terms_without_case_studies_still_have_pages(site):
 
 def test_index_pages(site):
     themes = site.html("themes/")
-    assert '<a href="accessible-care/">Accessible care</a></span> <span class="hub-term-count">2 case studies</span>' in themes
+    assert (
+        '<a href="accessible-care/">Accessible care</a></span> <span class="hub-term-count">2 case studies</span>'
+        in themes
+    )
     boroughs = site.html("boroughs/")
     assert '<a href="tower-hamlets/">Tower Hamlets</a> <span class="hub-term-count">0 case studies</span>' in boroughs
     assert '<a href="city-of-london/">City of London</a>' in boroughs
@@ -134,7 +146,7 @@ def test_page_html_does_not_grow_with_the_number_of_case_studies(site, tmp_path)
 
 @pytest.mark.parametrize(
     "title",
-    ['<img src=x onerror=alert(1)>', '</title><script>alert(1)</script>', '" onmouseover="alert(1)'],
+    ["<img src=x onerror=alert(1)>", "</title><script>alert(1)</script>", '" onmouseover="alert(1)'],
 )
 def test_no_front_matter_value_can_inject_markup(tmp_path, title):
     evil = cs(title, "2025-01-01", ["Camden"], ["workforce"], summary=f'Plain "quoted" text {title[:2]}')

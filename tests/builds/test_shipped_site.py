@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -11,7 +12,6 @@ import pytest
 from support import ROOT
 
 pytestmark = pytest.mark.build
-
 
 
 def listed(site: Path, url: str) -> set[str]:
@@ -90,7 +90,10 @@ def test_contribute_page_documents_every_schema_field(shipped_site, hub):
 
     page = htmllib.unescape((shipped_site / "contribute" / "index.html").read_text(encoding="utf-8"))
     for name, required, kind, description in field_rows(hub.contract.schema):
-        assert f"<code>{name}</code></th><td>{'Yes' if required else 'No'}</td><td>{kind}</td><td>{description}</td>" in page, name
+        assert (
+            f"<code>{name}</code></th><td>{'Yes' if required else 'No'}</td><td>{kind}</td><td>{description}</td>"
+            in page
+        ), name
     for theme in hub.taxonomy.themes:
         assert f"<td><code>{theme.id}</code></td><td>{theme.name}</td>" in page
 
@@ -109,12 +112,16 @@ def test_feeds_are_valid_and_discoverable(shipped_site, hub):
     # A theme's page links to its feed, and the feed lists the theme's case studies and where they were tried.
     theme = hub.taxonomy.themes["coordinated-care"]
     page = (shipped_site / "themes" / theme.id / "index.html").read_text(encoding="utf-8")
-    assert f'<link rel="alternate feed" type="application/atom+xml" title="Case studies on {theme.name}" href="../../feeds/themes/{theme.id}.xml">' in page
+    assert (
+        f'<link rel="alternate feed" type="application/atom+xml" title="Case studies on {theme.name}" href="../../feeds/themes/{theme.id}.xml">'
+        in page
+    )
     entries = ET.parse(shipped_site / "feeds" / "themes" / f"{theme.id}.xml").getroot().findall(f"{ATOM}entry")
     records = hub.indexes.themes[theme.id]
     tried = {
         "Tried in " + ", ".join(hub.taxonomy.areas[a].name for a in note.areas) + f": {r.title}"
-        for r in records for note in hub.indexes.adoptions[r.stem]
+        for r in records
+        for note in hub.indexes.adoptions[r.stem]
     }
     assert {e.findtext(f"{ATOM}title") for e in entries} == {r.title for r in records} | tried
     news = ET.parse(shipped_site / "feeds" / "news.xml").getroot().findall(f"{ATOM}entry")
@@ -163,8 +170,10 @@ def test_every_page_has_a_meta_description(shipped_site, hub):
 def test_home_page_shows_the_latest_updates(shipped_site):
     linked = listed(shipped_site, "")
     assert any(url.startswith("/news/2026/") for url in linked)
-    assert "/feeds/news.xml" in {urljoin("/", href) for href in re.findall(
-        r'href="([^"]+)"', (shipped_site / "index.html").read_text(encoding="utf-8"))}
+    assert "/feeds/news.xml" in {
+        urljoin("/", href)
+        for href in re.findall(r'href="([^"]+)"', (shipped_site / "index.html").read_text(encoding="utf-8"))
+    }
 
 
 def test_every_image_has_a_width_and_a_height(shipped_site):
@@ -196,3 +205,19 @@ def test_built_pages_keep_the_strict_policy(shipped_site):
         assert metas == [policy(script_hashes(html))], page
         assert "livereload" not in html and "'unsafe-inline'" not in metas[0], page
     assert (shipped_site / "csp.txt").read_text(encoding="utf-8").count("'unsafe-inline'") == 0
+
+
+def test_every_case_study_says_who_wrote_it(shipped_site, hub):
+    """The account line under the title names who wrote the page, in a sentence that reads for any organisation."""
+    for record in hub.collection.case_studies:
+        text = (shipped_site / "case-studies" / record.stem / "index.html").read_text(encoding="utf-8")
+        line = re.search(r'<p class="hub-account[^"]*">(.*?)</p>', text, re.S)
+        assert line, record.stem
+        organisation = record.organisation
+        if record.account == "compiled":
+            expected = (
+                f"Compiled by the hub from the public sources listed at the end, and not reviewed by {organisation}."
+            )
+        else:
+            expected = f"Written or approved by {organisation}, the team that did the work."
+        assert html.unescape(line.group(1)) == expected, record.stem

@@ -32,7 +32,9 @@ def check(vnu: list[str], pages: list[Path], site: Path) -> list[str]:
     """Every error vnu finds in ``pages``, as ``page:line: message``."""
     result = subprocess.run(
         [*vnu, "--errors-only", "--format", "json", "--stdout", *map(str, pages)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     try:
         messages = json.loads(result.stdout)["messages"]

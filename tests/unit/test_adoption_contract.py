@@ -22,7 +22,11 @@ def test_the_fixture_note_is_valid_and_read(contract):
     note = parse_adoption(NOTE.encode(), PATH, "lewisham-triage", contract, TODAY)
     assert note.problems == ()
     assert (note.case_study, note.areas, note.ics, note.status, note.when()) == (
-        "hackney-triage", ("lewisham",), ("south-east-london",), "running", "Since 2025"
+        "hackney-triage",
+        ("lewisham",),
+        ("south-east-london",),
+        "running",
+        "Since 2025",
     )
     assert note.url == "case-studies/hackney-triage/#tried-lewisham-triage"
     assert note.outcomes[0].result == 90

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
 
-from support import case_study_text
 from hub.content.body import parse_headings
 from hub.content.casestudy import parse_case_study
+from support import case_study_text
 
 PATH = "case_studies/example.md"
 # The valid front matter fills lines 1-12 (both '---' included); the body starts on
@@ -97,3 +98,13 @@ def test_repeated_and_empty_sections(contract):
 def test_headings_inside_fences_are_ignored():
     body = "## A\n\n~~~~\n## B\n```\n## C\n~~~~\n## D\n"
     assert [h.text for h in parse_headings(body, 1)] == ["A", "D"]
+
+
+def test_a_heading_without_a_space_is_still_a_heading(contract):
+    """Python-Markdown publishes '##Next steps' as a level-2 heading, so the section rule must see it."""
+    assert markdown.markdown("##Next steps") == "<h2>Next steps</h2>"
+    body = FULL + "\n##Next steps\n\nMore.\n"
+    assert messages(body, contract) == [
+        f"{PATH}:37: body: '## Next steps' is not a case-study section (allowed: Context, What we did, What was done, "
+        "Results, What didn't work, What we learned, What was learned); use ### for a sub-heading"
+    ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from support import VALID_BODY, case_study_text
 from hub.content.casestudy import parse_case_study
+from support import VALID_BODY, case_study_text
 
 PATH = "case_studies/example.md"
 
@@ -112,7 +112,19 @@ def test_unknown_keys(contract, key, expected):
 
 
 @pytest.mark.parametrize(
-    "key", ["title", "summary", "organisation", "boroughs", "themes", "published", "review_due", "status", "evidence", "contact"]
+    "key",
+    [
+        "title",
+        "summary",
+        "organisation",
+        "boroughs",
+        "themes",
+        "published",
+        "review_due",
+        "status",
+        "evidence",
+        "contact",
+    ],
 )
 def test_every_required_field(contract, key):
     problems = messages(case_study_text(**{key: None}), contract)
@@ -130,8 +142,8 @@ def test_duplicate_key(contract):
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
-        ({"title": 2025}, "title: must be text, not a number; put the value in quotes: \"2025\""),
-        ({"title": True}, "title: must be text, not true/false; put the value in quotes: \"True\""),
+        ({"title": 2025}, 'title: must be text, not a number; put the value in quotes: "2025"'),
+        ({"title": True}, 'title: must be text, not true/false; put the value in quotes: "True"'),
         ({"boroughs": "Camden"}, "boroughs: must be a list, not text (write: boroughs: [Camden])"),
         ({"themes": {"a": 1}}, "themes: must be a list, not a set of fields"),
         ({"example": "yes please"}, "example: must be true or false, not text"),
@@ -160,7 +172,9 @@ def test_outcome_numbers_must_be_numbers(contract):
 
 
 def test_outcome_required_fields(contract):
-    problems = messages(case_study_text(outcomes=[{"measure": "Calls", "unit": "%", "baseline": 1, "result": 2}]), contract)
+    problems = messages(
+        case_study_text(outcomes=[{"measure": "Calls", "unit": "%", "baseline": 1, "result": 2}]), contract
+    )
     assert problems == [f"{PATH}:16: outcomes[1].period: is required but missing"]
 
 
@@ -219,7 +233,15 @@ def test_updated_not_before_published(contract):
 
 @pytest.mark.parametrize(
     "boroughs",
-    [["Tower Hamlets"], ["tower-hamlets"], ["TOWER HAMLETS"], ["London-wide"], ["london-wide"], ["Barking & Dagenham"], ["City of London", "Hackney"]],
+    [
+        ["Tower Hamlets"],
+        ["tower-hamlets"],
+        ["TOWER HAMLETS"],
+        ["London-wide"],
+        ["london-wide"],
+        ["Barking & Dagenham"],
+        ["City of London", "Hackney"],
+    ],
 )
 def test_valid_areas(contract, boroughs):
     assert messages(case_study_text(boroughs=boroughs), contract) == []
@@ -229,11 +251,23 @@ def test_valid_areas(contract, boroughs):
     ("changes", "expected"),
     [
         ({"boroughs": ["Hackny"]}, "5: boroughs[1]: 'Hackny' is not a known London area (did you mean 'Hackney'?)"),
-        ({"boroughs": ["Camden", "Westminister"]}, "5: boroughs[2]: 'Westminister' is not a known London area (did you mean 'Westminster'?)"),
+        (
+            {"boroughs": ["Camden", "Westminister"]},
+            "5: boroughs[2]: 'Westminister' is not a known London area (did you mean 'Westminster'?)",
+        ),
         ({"themes": ["Proactive"]}, "6: themes[1]: 'Proactive' is not a known theme (did you mean 'Proactive care'?)"),
-        ({"status": "live"}, "9: status: 'live' is not a known status (allowed: Piloting, Running, Scaled, Stopped, Not known)"),
-        ({"evidence": "evaluated"}, "10: evidence: 'evaluated' is not a known evidence level (did you mean 'independently-evaluated'?)"),
-        ({"settings": ["GP surgery"]}, "15: settings[1]: 'GP surgery' is not a known setting (allowed: General practice, Primary care network, GP federation or at-scale provider, Community pharmacy, Community services, Care homes, Voluntary and community sector, Local authority, Commissioner, Hospital and primary care interface)"),
+        (
+            {"status": "live"},
+            "9: status: 'live' is not a known status (allowed: Piloting, Running, Scaled, Stopped, Not known)",
+        ),
+        (
+            {"evidence": "evaluated"},
+            "10: evidence: 'evaluated' is not a known evidence level (did you mean 'independently-evaluated'?)",
+        ),
+        (
+            {"settings": ["GP surgery"]},
+            "15: settings[1]: 'GP surgery' is not a known setting (allowed: General practice, Primary care network, GP federation or at-scale provider, Community pharmacy, Community services, Care homes, Voluntary and community sector, Local authority, Commissioner, Hospital and primary care interface)",
+        ),
         ({"boroughs": []}, "5: boroughs: must list at least 1 London area"),
         ({"themes": ["proactive-care", "Proactive care"]}, "6: themes[2]: 'Proactive care' is listed twice"),
     ],
@@ -255,7 +289,9 @@ def test_summary_length(contract):
     ]
 
 
-@pytest.mark.parametrize("summary", ["See <b>this</b>", "A [link](https://example.org)", "**bold** claim", "use `code`"])
+@pytest.mark.parametrize(
+    "summary", ["See <b>this</b>", "A [link](https://example.org)", "**bold** claim", "use `code`"]
+)
 def test_summary_is_plain_text(contract, summary):
     assert messages(case_study_text(summary=summary), contract) == [
         f"{PATH}:3: summary: must be plain text, without HTML or Markdown formatting"
@@ -275,8 +311,14 @@ def test_sources_are_web_addresses(contract, source):
 @pytest.mark.parametrize(
     ("stem", "expected"),
     [
-        ("My Study", "'My Study' cannot be a web address; rename the file to 'my-study.md' (lower-case letters, digits and hyphens)"),
-        ("camden_frailty", "'camden_frailty' cannot be a web address; rename the file to 'camden-frailty.md' (lower-case letters, digits and hyphens)"),
+        (
+            "My Study",
+            "'My Study' cannot be a web address; rename the file to 'my-study.md' (lower-case letters, digits and hyphens)",
+        ),
+        (
+            "camden_frailty",
+            "'camden_frailty' cannot be a web address; rename the file to 'camden-frailty.md' (lower-case letters, digits and hyphens)",
+        ),
         ("index", "'index' is reserved for the list pages; choose another name"),
     ],
 )

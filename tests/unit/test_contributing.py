@@ -8,15 +8,16 @@ import sys
 import pytest
 import yaml
 
-from hub.contributors.guide import MarkerMissing, render_field_table_markdown, render_issue_form, splice
 from hub.content.schema import field_rows, load_schema
+from hub.contributors.guide import MarkerMissing, render_field_table_markdown, render_issue_form, splice
 from support import ROOT
 
 
 def test_generated_files_are_up_to_date():
     """Fails when the schema or taxonomy changed and `make generate` was not run."""
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate.py"), "--check"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate.py"), "--check"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout
 
 

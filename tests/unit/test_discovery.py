@@ -17,8 +17,9 @@ from support import record as make_record
 
 
 def record(stem: str, year: int, themes=("proactive-care",), areas=("camden",)) -> CaseStudy:
-    return make_record(stem, summary="S.", organisation="O", themes=tuple(themes), areas=tuple(areas),
-                       published=date(year, 1, 1))
+    return make_record(
+        stem, summary="S.", organisation="O", themes=tuple(themes), areas=tuple(areas), published=date(year, 1, 1)
+    )
 
 
 def test_every_area_but_london_wide_has_exactly_one_tile(contract):
@@ -51,7 +52,9 @@ def test_map_tiles_link_to_areas_with_accessible_names(contract):
     assert html.count("<a href=") == 33 + 1
     assert '<a href="london-wide/">London-wide: 1 case study</a>' in html
     assert '<th scope="row">Hackney</th><td>North East London</td><td>2</td>' in html
-    hackney_tile = re.search(r'aria-label="Hackney: 2 case studies"><rect class="hub-map__tile (hub-map__bin-\d)"', html)
+    hackney_tile = re.search(
+        r'aria-label="Hackney: 2 case studies"><rect class="hub-map__tile (hub-map__bin-\d)"', html
+    )
     assert hackney_tile.group(1) == "hub-map__bin-2"
 
 
@@ -78,16 +81,24 @@ def test_related_is_capped_and_looks_only_at_the_newest_per_term(contract):
 
 
 def test_coverage_counts_and_gaps(contract):
-    items = [record("a", 2025, themes=("proactive-care", "digital"), areas=("camden", "hackney")),
-             record("b", 2024, themes=("proactive-care",), areas=("camden",))]
+    items = [
+        record("a", 2025, themes=("proactive-care", "digital"), areas=("camden", "hackney")),
+        record("b", 2024, themes=("proactive-care",), areas=("camden",)),
+    ]
     by_ics, by_area = count_pairs(items)
     assert by_ics[("proactive-care", "north-central-london")] == 2
     assert by_ics[("digital", "north-east-london")] == 1
     assert by_area[("proactive-care", "camden")] == 2
     page = render_coverage_page(items, contract.taxonomy)
-    assert ('<a href="../search/?type=Case+study&amp;theme=Proactive+care&amp;ics=North+Central+London" '
-            'aria-label="2 case studies on Proactive care in North Central London">2</a>') in page
-    assert ('<td class="hub-gap"><a href="../contribute/submit/" aria-label="No case studies on Workforce in '
-            'North Central London yet: share one">0</a></td>') in page
+    assert (
+        '<a href="../search/?type=Case+study&amp;theme=Proactive+care&amp;ics=North+Central+London" '
+        'aria-label="2 case studies on Proactive care in North Central London">2</a>'
+    ) in page
+    assert (
+        '<td class="hub-gap"><a href="../contribute/submit/" aria-label="No case studies on Workforce in '
+        'North Central London yet: share one">0</a></td>'
+    ) in page
     themes, ics = len(contract.taxonomy.themes), len(contract.taxonomy.ics)
-    assert f"{themes * ics - 4} of {themes * ics} theme and integrated care system pairs have no case study yet." in page
+    assert (
+        f"{themes * ics - 4} of {themes * ics} theme and integrated care system pairs have no case study yet." in page
+    )

@@ -78,7 +78,10 @@ def test_hub_browser_must_name_an_executable_file(tmp_path, kind):
         path.mkdir()
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "ensure_browser.py")],
-        capture_output=True, text=True, check=False, env={"HUB_BROWSER": str(path), "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"HUB_BROWSER": str(path), "PATH": ""},
     )
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.startswith(f"HUB_BROWSER='{path}' is not an executable file.")
@@ -90,6 +93,9 @@ def test_hub_browser_that_is_executable_is_printed_alone(tmp_path):
     path.chmod(path.stat().st_mode | stat.S_IXUSR)
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "ensure_browser.py")],
-        capture_output=True, text=True, check=False, env={"HUB_BROWSER": str(path), "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"HUB_BROWSER": str(path), "PATH": ""},
     )
     assert (result.returncode, result.stdout, result.stderr) == (0, f"{path}\n", "")

@@ -54,12 +54,15 @@ def machine(tmp_path, monkeypatch):
 def fake_npm(bin_dir: Path, data: bytes) -> None:
     """An npm whose ``pack`` prints noise on standard output and leaves ``data`` as the tarball."""
     (bin_dir / "tarball.tgz").write_bytes(data)
-    executable(bin_dir / "npm", f"""#!{sys.executable}
+    executable(
+        bin_dir / "npm",
+        f"""#!{sys.executable}
 import shutil, sys
 sys.stdout.write({NOISE!r})
 destination = sys.argv[sys.argv.index("--pack-destination") + 1]
 shutil.copy({str(bin_dir / "tarball.tgz")!r}, destination + "/vnu-jar-{ensure_vnu.VERSION}.tgz")
-""")
+""",
+    )
 
 
 def fake_java(bin_dir: Path, version_line: str) -> Path:

@@ -145,15 +145,20 @@ def test_trails_from_home_to_each_kind_of_page(hub):
         return [(c.label, c.url) for c in crumbs]
 
     assert shown(trail(study.src_uri, "X", taxonomy, study)) == [
-        ("Home", ""), ("Case studies", "case-studies/"), ("Proactive care", "themes/proactive-care/"),
+        ("Home", ""),
+        ("Case studies", "case-studies/"),
+        ("Proactive care", "themes/proactive-care/"),
         ("X", "case-studies/x/"),
     ]
     assert shown(trail("themes/proactive-care.md", "Proactive care", taxonomy)) == [
-        ("Home", ""), ("Case studies", "case-studies/"), ("Themes", "themes/"),
+        ("Home", ""),
+        ("Case studies", "case-studies/"),
+        ("Themes", "themes/"),
         ("Proactive care", "themes/proactive-care/"),
     ]
     assert shown(trail("boroughs/hackney/page/2.md", "Hackney: page 2 of 2", taxonomy))[-2:] == [
-        ("Hackney", "boroughs/hackney/"), ("Hackney: page 2 of 2", "boroughs/hackney/page/2/"),
+        ("Hackney", "boroughs/hackney/"),
+        ("Hackney: page 2 of 2", "boroughs/hackney/page/2/"),
     ]
     ics = trail("ics/index.md", "Integrated care systems", taxonomy)
     assert shown(ics)[-1] == ("Integrated care systems", "ics/")
@@ -183,7 +188,8 @@ def test_every_generated_page_has_a_trail_whose_section_is_a_tab(hub):
 
 def test_the_social_prescribing_case_studies_relate(hub):
     stems = {
-        "merton-social-prescribing", "tower-hamlets-bromley-by-bow-social-prescribing",
+        "merton-social-prescribing",
+        "tower-hamlets-bromley-by-bow-social-prescribing",
         "waltham-forest-council-social-prescribing",
     }
     related = {stem: [r.stem for r in hub.related[stem]] for stem in stems}

@@ -41,9 +41,9 @@ def messages(line: str, contract) -> list[str]:
     "text",
     [
         "Plain words, *emphasis*, **strong** and `code`.",
-        "[our report](https://example.org/report \"The report\") and [contact](../contact.md) and [below](#results)",
+        '[our report](https://example.org/report "The report") and [contact](../contact.md) and [below](#results)',
         "[the programme team](mailto:primary-care-hub@example.org)",
-        "![A chart of waiting times](https://example.org/chart.png \"Waiting times\")",
+        '![A chart of waiting times](https://example.org/chart.png "Waiting times")',
         "- one\n- two\n\n1. first\n2. second",
         "> A quote from the evaluation.",
         "| Measure | Before | After |\n|:--|--:|:-:|\n| Waits | 10 | 5 |",
@@ -73,29 +73,43 @@ def test_markup_a_case_study_needs_is_allowed(contract, text):
         ("<div>boxed</div>", f"<div> is not allowed in contributed text (allowed: {ALLOWED_ELEMENTS})"),
         ("H<sub>2</sub>O", f"<sub> is not allowed in contributed text (allowed: {ALLOWED_ELEMENTS})"),
         # Attributes: event handlers by name, any other by what the element allows.
-        ('<a href="#" ONMOUSEOVER="x()">x</a>',
-         "the HTML attribute 'onmouseover=' is not allowed: pages may not run code"),
+        (
+            '<a href="#" ONMOUSEOVER="x()">x</a>',
+            "the HTML attribute 'onmouseover=' is not allowed: pages may not run code",
+        ),
         ('<p style="color: red">red</p>', "the HTML attribute 'style=' is not allowed on <p> (allowed: none)"),
-        ('<a href="https://example.org" target="_blank">x</a>',
-         "the HTML attribute 'target=' is not allowed on <a> (allowed: href, title)"),
+        (
+            '<a href="https://example.org" target="_blank">x</a>',
+            "the HTML attribute 'target=' is not allowed on <a> (allowed: href, title)",
+        ),
         ('<h3 id="hub-glance-title">Clash</h3>', "the HTML attribute 'id=' is not allowed on <h3> (allowed: none)"),
-        ('<img src="a.png" alt="A chart" srcset="b.png 2x">',
-         "the HTML attribute 'srcset=' is not allowed on <img> (allowed: alt, src, title)"),
+        (
+            '<img src="a.png" alt="A chart" srcset="b.png 2x">',
+            "the HTML attribute 'srcset=' is not allowed on <img> (allowed: alt, src, title)",
+        ),
         # Classes: the table alignment the hub writes, and a fenced block's language, only.
-        ('<table><tr><td class="hub-align-left md-banner">x</td></tr></table>',
-         "the class 'md-banner' is not allowed on <td> (allowed: hub-align-center, hub-align-left, hub-align-right)"),
+        (
+            '<table><tr><td class="hub-align-left md-banner">x</td></tr></table>',
+            "the class 'md-banner' is not allowed on <td> (allowed: hub-align-center, hub-align-left, hub-align-right)",
+        ),
         # Addresses: decided once decoded, as the browser reads them.
         ("[click](&#106;avascript:alert(1))", "a 'javascript:' address is not allowed in a link or image"),
         ('<a href="&#x6A;avascript&colon;alert(1)">x</a>', "a 'javascript:' address is not allowed in a link or image"),
         ('<a href="java&#x09;script:alert(1)">x</a>', "a 'javascript:' address is not allowed in a link or image"),
         ('<A HREF="JavaScript:alert(1)">x</A>', "a 'javascript:' address is not allowed in a link or image"),
         ("[the file](ftp://example.org/file)", "a 'ftp:' address is not allowed in a link or image"),
-        ('<a href="//evil.example/x">x</a>',
-         "'//evil.example/x' leaves the site without saying how; write the whole address, starting https://"),
-        ('<a href="\\\\evil.example">x</a>',
-         "'\\\\evil.example' leaves the site without saying how; write the whole address, starting https://"),
-        ('<a href="https://exa mple.org">x</a>',
-         "'https://exa mple.org' is not an address a browser can follow; check how it is written"),
+        (
+            '<a href="//evil.example/x">x</a>',
+            "'//evil.example/x' leaves the site without saying how; write the whole address, starting https://",
+        ),
+        (
+            '<a href="\\\\evil.example">x</a>',
+            "'\\\\evil.example' leaves the site without saying how; write the whole address, starting https://",
+        ),
+        (
+            '<a href="https://exa mple.org">x</a>',
+            "'https://exa mple.org' is not an address a browser can follow; check how it is written",
+        ),
     ],
 )
 def test_markup_outside_the_allow_list_is_an_error(contract, text, expected):
@@ -129,7 +143,7 @@ def test_each_finding_is_on_the_line_where_it_is_written(contract):
         "Fine.\n\n"  # 19
         "<style>\np { }\n</style>\n\n"  # 21
         "A [link](javascript:a) and\n"  # 25
-        "<a\n  onclick=\"y()\" href=\"#\">z</a>\n\n"  # 26-27
+        '<a\n  onclick="y()" href="#">z</a>\n\n'  # 26-27
         "<style>q { }</style>"  # 29
     )
     assert messages(body, contract) == [
@@ -141,9 +155,12 @@ def test_each_finding_is_on_the_line_where_it_is_written(contract):
 
 
 def test_markup_in_a_title_or_an_outcome_is_refused(contract):
-    text = case_study_text(title="<b>Bold</b> triage", outcomes=[
-        {"measure": "Waits &amp; delays", "unit": "%", "baseline": 10, "result": 5, "period": "2024"},
-    ])
+    text = case_study_text(
+        title="<b>Bold</b> triage",
+        outcomes=[
+            {"measure": "Waits &amp; delays", "unit": "%", "baseline": 10, "result": 5, "period": "2024"},
+        ],
+    )
     problems = [str(p) for p in parse_case_study(text.encode(), PATH, "example", contract).problems]
     assert problems == [
         f"{PATH}:2: title: must be plain text, without HTML or Markdown formatting",

@@ -10,13 +10,27 @@ from hub.content.adoption import parse_adoption
 from support import ROOT
 
 SCRIPT = ROOT / "scripts" / "new_adoption.py"
-FLAGS = ["--case-study", "sutton-red-bag", "--organisation", "Example Care Homes Group", "--borough", "Croydon",
-         "--started", "2024-05", "--status", "running", "--programme-team", "--published", "2026-11-01"]
+FLAGS = [
+    "--case-study",
+    "sutton-red-bag",
+    "--organisation",
+    "Example Care Homes Group",
+    "--borough",
+    "Croydon",
+    "--started",
+    "2024-05",
+    "--status",
+    "running",
+    "--programme-team",
+    "--published",
+    "2026-11-01",
+]
 
 
 def run(folder, *args):
-    return subprocess.run([sys.executable, str(SCRIPT), "--folder", str(folder), *args],
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), "--folder", str(folder), *args], capture_output=True, text=True, check=False
+    )
 
 
 def test_writes_a_note_that_validates_once_written(tmp_path, contract):
@@ -37,5 +51,7 @@ def test_an_unknown_case_study_gets_a_did_you_mean(tmp_path):
     flags = [f if f != "sutton-red-bag" else "sutton-redbag" for f in FLAGS]
     result = run(tmp_path, *flags, "--no-input")
     assert result.returncode == 2
-    assert "case-study: 'sutton-redbag' is not a case study on the hub (did you mean 'sutton-red-bag'?)" in result.stderr
+    assert (
+        "case-study: 'sutton-redbag' is not a case study on the hub (did you mean 'sutton-red-bag'?)" in result.stderr
+    )
     assert list(tmp_path.iterdir()) == []

@@ -38,9 +38,13 @@ def test_the_validator_follows(changed):
     text = case_study_text(title="T" * 81)
     problems = [p.message for p in parse_case_study(text.encode(), "x.md", "x", changed).problems]
     assert problems == ["is 81 characters long; at most 80 are allowed"]
-    wrong = case_study_text(body="## What we did\n\nA.\n\n## Results\n\nB.\n\n## What didn't work\n\nC.\n\n## What we learned\n\nD.\n")
+    wrong = case_study_text(
+        body="## What we did\n\nA.\n\n## Results\n\nB.\n\n## What didn't work\n\nC.\n\n## What we learned\n\nD.\n"
+    )
     problems = [p.message for p in parse_case_study(wrong.encode(), "x.md", "x", changed).problems]
-    assert problems == ["'## What didn't work' is not a case-study section (did you mean 'What went wrong'?); use ### for a sub-heading"]
+    assert problems == [
+        "'## What didn't work' is not a case-study section (did you mean 'What went wrong'?); use ### for a sub-heading"
+    ]
 
 
 def test_the_scaffold_follows(changed):
@@ -58,7 +62,9 @@ def test_the_submit_form_follows(changed):
     assert 'id="f-check-read-guide"' in html and "Tick all 5." in html
     rules = submit_rules(changed)
     assert rules["limits"]["title"] == 80 and len(rules["consent"]) == 5
-    assert json.dumps(rules, separators=(",", ":")) in html.replace("\\u0026", "&").replace("\\u003c", "<").replace("\\u003e", ">")
+    assert json.dumps(rules, separators=(",", ":")) in html.replace("\\u0026", "&").replace("\\u003c", "<").replace(
+        "\\u003e", ">"
+    )
 
 
 def test_the_issue_form_follows(changed):

@@ -12,8 +12,10 @@ NOTE = "This is a placeholder address: the programme has not yet set its own, so
 def test_a_case_study_page_says_its_contact_is_a_placeholder(contract):
     page = render_case_study(record("triage", contact=contract.programme_team), contract.taxonomy)
     glance = page.split('<aside class="hub-glance"', 1)[1].split("</aside>", 1)[0]
-    assert f'<a href="mailto:primary-care-hub@example.org">primary-care-hub@example.org</a> <span class="hub-note ' \
-           f'hub-placeholder-note">{NOTE}</span>' in glance
+    assert (
+        f'<a href="mailto:primary-care-hub@example.org">primary-care-hub@example.org</a> <span class="hub-note '
+        f'hub-placeholder-note">{NOTE}</span>' in glance
+    )
 
 
 def test_a_real_address_is_shown_as_it_is(contract):
@@ -33,9 +35,17 @@ def test_the_review_desk_says_so_once_when_a_contact_is_the_placeholder(contract
     from hub.pages.reviews import render_reviews_page
 
     today = date(2026, 12, 1)
-    overdue = [record("a", title="Overdue", review_due=date(2026, 11, 1), contact=contract.programme_team),
-               record("b", title="Also overdue", review_due=date(2026, 10, 1), contact=contract.programme_team)]
+    overdue = [
+        record("a", title="Overdue", review_due=date(2026, 11, 1), contact=contract.programme_team),
+        record("b", title="Also overdue", review_due=date(2026, 10, 1), contact=contract.programme_team),
+    ]
     assert render_reviews_page(select_reviews(overdue, [], today), today, None, 18).count(NOTE) == 1
-    named = [record("a", title="Overdue", review_due=date(2026, 11, 1),
-                    contact=Contact("Alex Example", "Practice manager", "alex.example@nhs.net"))]
+    named = [
+        record(
+            "a",
+            title="Overdue",
+            review_due=date(2026, 11, 1),
+            contact=Contact("Alex Example", "Practice manager", "alex.example@nhs.net"),
+        )
+    ]
     assert NOTE not in render_reviews_page(select_reviews(named, [], today), today, None, 18)

@@ -8,6 +8,7 @@ import hashlib
 import markdown
 import pytest
 
+from hub.content.taxonomy import load_taxonomy
 from hub.outputs.security import (
     MarkupChanged,
     add_csp,
@@ -17,7 +18,9 @@ from hub.outputs.security import (
     script_hash,
     script_hashes,
 )
-from hub.pages.html import LostBlock, extract_raw, raw, restore_raw
+from hub.pages.entries import render_case_study
+from hub.pages.html import LostBlock, extract_raw, md_escape, raw, restore_raw, unmarked
+from support import record as make_record
 
 PAGE = """<!doctype html><html><head>
       <meta charset="utf-8">
@@ -73,7 +76,6 @@ def test_changed_markup_fails_loudly():
         add_csp("<html><head></head></html>")
 
 
-
 def test_a_script_added_after_the_build_is_allowed_by_its_hash_alone():
     built = add_csp(PAGE)
     served = built.replace("</body>", "<script>livereload(1, 2);</script></body>")
@@ -84,3 +86,24 @@ def test_a_script_added_after_the_build_is_allowed_by_its_hash_alone():
     assert allow_inline_script(allowed, "livereload(1, 2);") == allowed  # once is enough
     with pytest.raises(MarkupChanged):
         allow_inline_script(PAGE, "livereload(1, 2);")  # no policy to add to
+
+
+def test_no_script_inside_the_content_is_ever_allowed():
+    """Contributed text is inside the page's articles: a script there gets no hash, so the policy blocks it."""
+    page = PAGE.replace(
+        "</main>",
+        '<article class="md-content__inner"><script>alert(1)</script><article class="md-post">'
+        "<script>alert(2)</script></article></article><script>var c=3</script></main>",
+    )
+    assert script_hashes(page) == [script_hash("var a=1"), script_hash("var b=2"), script_hash("var c=3")]
+
+
+def test_contributed_text_cannot_mark_html_of_its_own():
+    """The hub marks its generated HTML with private-use characters; text from a contributor never can."""
+    body = "\ue000`<script>alert(document.domain)</script>`\ue001"
+    assert unmarked(body) == "\ufffd`<script>alert(document.domain)</script>`\ufffd"
+    assert "\ue000" not in md_escape("A \ue000title\ue001")
+    record = make_record("marked", body="## Context\n\n" + body)
+    text, blocks = extract_raw(render_case_study(record, load_taxonomy()))
+    assert not any("<script>" in block for block in blocks)
+    assert "`<script>alert(document.domain)</script>`" in text  # left to Markdown, which shows it as code

@@ -8,11 +8,11 @@ import pytest
 import yaml
 
 from hub.content.collection import collect
-from hub.index.groups import group_case_studies
-from hub.pages.markers import MarkerContext, fill_markers
 from hub.content.records import Contact, Resource
-from hub.pages.entries import render_contact_block, render_resource
 from hub.content.resource import parse_resource
+from hub.index.groups import group_case_studies
+from hub.pages.entries import render_contact_block, render_resource
+from hub.pages.markers import MarkerContext, fill_markers
 
 PATH = "docs/leadership/example.md"
 VALID = {
@@ -46,12 +46,24 @@ def test_valid_resource(contract):
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
-        ({"type": "manual"}, "4: type: 'manual' is not a known resource type (allowed: Guide, Toolkit, Course, Network, Support offer, Event, Event recording, Report, Framework)"),
-        ({"audience": ["GPs"]}, "5: audience[1]: 'GPs' is not a known audience (allowed: Clinical leaders, Practice managers, Network and federation leaders, Community pharmacists, Commissioners, Primary care teams)"),
-        ({"last_checked": "yesterday"}, "7: last_checked: 'yesterday' is not a date in the form YYYY-MM-DD, e.g. 2025-03-31"),
+        (
+            {"type": "manual"},
+            "4: type: 'manual' is not a known resource type (allowed: Guide, Toolkit, Course, Network, Support offer, Event, Event recording, Report, Framework)",
+        ),
+        (
+            {"audience": ["GPs"]},
+            "5: audience[1]: 'GPs' is not a known audience (allowed: Clinical leaders, Practice managers, Network and federation leaders, Community pharmacists, Commissioners, Primary care teams)",
+        ),
+        (
+            {"last_checked": "yesterday"},
+            "7: last_checked: 'yesterday' is not a date in the form YYYY-MM-DD, e.g. 2025-03-31",
+        ),
         ({"url": "www.example.org"}, "8: url: 'www.example.org' is not a web address starting with https://"),
         ({"themes": None}, "1: themes: is required but missing"),
-        ({"boroughs": ["Camden"]}, "8: boroughs: is not a known field (allowed: title, summary, type, audience, themes, provider, url, last_checked, sources)"),
+        (
+            {"boroughs": ["Camden"]},
+            "8: boroughs: is not a known field (allowed: title, summary, type, audience, themes, provider, url, last_checked, sources)",
+        ),
     ],
 )
 def test_resource_rules(contract, changes, expected):
@@ -59,8 +71,15 @@ def test_resource_rules(contract, changes, expected):
 
 
 def resource(stem: str, kind: str, themes: tuple[str, ...]) -> Resource:
-    return Resource(stem=stem, path=f"docs/leadership/{stem}.md", title=stem.title(), summary="S.", type=kind,
-                    themes=themes, last_checked=date(2026, 1, 1))
+    return Resource(
+        stem=stem,
+        path=f"docs/leadership/{stem}.md",
+        title=stem.title(),
+        summary="S.",
+        type=kind,
+        themes=themes,
+        last_checked=date(2026, 1, 1),
+    )
 
 
 def test_resource_markers_group_by_type_and_theme(contract):
@@ -68,7 +87,9 @@ def test_resource_markers_group_by_type_and_theme(contract):
     indexes = group_case_studies([], contract.taxonomy, items)
     assert [r.stem for r in indexes.resources_by_theme["leadership"]] == ["a", "b"]
     markdown = "<!-- hub:resources by=type -->\n\n<!-- hub:resources theme=digital -->\n"
-    filled, problems = fill_markers(markdown, "docs/leadership/index.md", MarkerContext("leadership/", [], indexes, contract))
+    filled, problems = fill_markers(
+        markdown, "docs/leadership/index.md", MarkerContext("leadership/", [], indexes, contract)
+    )
     assert problems == []
     assert filled.index('<h2 id="guide">Guide</h2>') < filled.index('<h2 id="network">Network</h2>')
     assert filled.count('href="a/"') == 2 and filled.count('href="b/"') == 1
@@ -78,7 +99,7 @@ def test_resource_markers_group_by_type_and_theme(contract):
 
 def test_resource_page(contract):
     page = render_resource(resource("guide", "guide", ("leadership",)), contract.taxonomy)
-    assert '<dt>Type</dt><dd>Guide</dd>' in page
+    assert "<dt>Type</dt><dd>Guide</dd>" in page
     assert '<a href="../../themes/leadership/">Leadership</a>' in page
     assert '<time datetime="2026-01-01">1 January 2026</time>' in page
 

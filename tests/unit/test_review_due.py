@@ -20,7 +20,10 @@ def write(folder, name, review_due, **changes):
 def run(tmp_path, *args):
     return subprocess.run(
         [sys.executable, str(SCRIPT), "--case-studies", "case_studies", "--today", "2026-06-01", *args],
-        cwd=tmp_path, capture_output=True, text=True, check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -50,8 +53,13 @@ def test_within_days_and_csv(tmp_path):
     result = run(tmp_path, "--within", "30", "--csv")
     lines = result.stdout.splitlines()
     assert lines[0] == "review_due,days,title,path,url,contact_name,contact_role,contact_email"
-    assert lines[1] == "2026-05-01,-31,Overdue one,case_studies/overdue.md,/case-studies/overdue/,Alex Example,Practice manager,alex@example.org"
-    assert lines[2].startswith("2026-06-20,19,Due soon,case_studies/soon.md,/case-studies/soon/,Primary Care Programme team,")
+    assert (
+        lines[1]
+        == "2026-05-01,-31,Overdue one,case_studies/overdue.md,/case-studies/overdue/,Alex Example,Practice manager,alex@example.org"
+    )
+    assert lines[2].startswith(
+        "2026-06-20,19,Due soon,case_studies/soon.md,/case-studies/soon/,Primary Care Programme team,"
+    )
     assert len(lines) == 3
 
 

@@ -30,13 +30,19 @@ class FakeGitHub:
 
     def add(self, title: str, body: str, labels=("review due",)) -> int:
         number = len(self.issues) + 1
-        self.issues[number] = {"number": number, "title": title, "body": body, "state": "open",
-                               "labels": [{"name": n} for n in labels]}
+        self.issues[number] = {
+            "number": number,
+            "title": title,
+            "body": body,
+            "state": "open",
+            "labels": [{"name": n} for n in labels],
+        }
         return number
 
     def open_with_label(self, label: str) -> list[dict]:
-        return [i for i in self.issues.values()
-                if i["state"] == "open" and label in {lab["name"] for lab in i["labels"]}]
+        return [
+            i for i in self.issues.values() if i["state"] == "open" and label in {lab["name"] for lab in i["labels"]}
+        ]
 
 
 def handler_for(fake: FakeGitHub):
@@ -73,7 +79,9 @@ def handler_for(fake: FakeGitHub):
             page, size = int(query.get("page", ["1"])[0]), 2
             headers = {}
             if page * size < len(found):
-                headers["Link"] = f'<http://{self.headers["Host"]}{url.path}?labels=review+due&state=open&page={page + 1}>; rel="next"'
+                headers["Link"] = (
+                    f'<http://{self.headers["Host"]}{url.path}?labels=review+due&state=open&page={page + 1}>; rel="next"'
+                )
             self.reply(200, found[(page - 1) * size : page * size], headers)
 
         def do_POST(self):
@@ -130,11 +138,19 @@ def write(folder, stem: str, review_due: str) -> None:
 
 
 def run(github, folder, *args, today="2026-12-01", token=TOKEN):
-    env = {**os.environ, "GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": REPO, "GITHUB_TOKEN": token,
-           "HUB_SITE_URL": "https://hub.example.org/"}
+    env = {
+        **os.environ,
+        "GITHUB_API_URL": github.url,
+        "GITHUB_REPOSITORY": REPO,
+        "GITHUB_TOKEN": token,
+        "HUB_SITE_URL": "https://hub.example.org/",
+    }
     result = subprocess.run(
         [sys.executable, str(SCRIPT), "--case-studies", str(folder), "--today", today, *args],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout.splitlines()
@@ -187,7 +203,12 @@ def test_dry_run_changes_nothing(github, folder):
 
 def test_bad_credentials_are_a_clear_error_not_a_traceback(github, folder):
     env = {**os.environ, "GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": REPO, "GITHUB_TOKEN": "wrong"}
-    result = subprocess.run([sys.executable, str(SCRIPT), "--case-studies", str(folder), "--today", "2026-12-01"],
-                            capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--case-studies", str(folder), "--today", "2026-12-01"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert result.returncode == 1
     assert "401 Unauthorized" in result.stderr and "Traceback" not in result.stderr

@@ -67,7 +67,16 @@ def test_numbers_that_are_not_nhs_numbers_or_phones(contract, text):
 
 
 @pytest.mark.parametrize(
-    "phone", ["020 7946 0000", "07700 900123", "+44 20 7946 0000", "(020) 7946 0000", "0800 123 4567", "02079460000", "+44 (0)20 7946 0000"]
+    "phone",
+    [
+        "020 7946 0000",
+        "07700 900123",
+        "+44 20 7946 0000",
+        "(020) 7946 0000",
+        "0800 123 4567",
+        "02079460000",
+        "+44 (0)20 7946 0000",
+    ],
 )
 def test_phone_numbers_are_errors(contract, phone):
     assert messages(f"Call us on {phone} today.", contract) == [
@@ -100,7 +109,14 @@ def test_dates_of_birth_are_warnings(contract, text, found):
     ]
 
 
-@pytest.mark.parametrize("text, found", [("Mrs X, aged 84, was seen.", "Mrs X, aged 84"), ("We met Mr Smith (84).", "Mr Smith (84)"), ("patient A, 72 lived alone", "patient A, 72")])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Mrs X, aged 84, was seen.", "Mrs X, aged 84"),
+        ("We met Mr Smith (84).", "Mr Smith (84)"),
+        ("patient A, 72 lived alone", "patient A, 72"),
+    ],
+)
 def test_patient_like_references_are_warnings(contract, text, found):
     assert messages(text, contract) == [
         f"{PATH}:{LINE}: patient data: warning: '{found}' looks like a reference to a patient; describe people without names or ages"
@@ -108,7 +124,9 @@ def test_patient_like_references_are_warnings(contract, text, found):
 
 
 def test_warnings_do_not_make_a_case_study_fail(contract):
-    record = parse_case_study(case_study_text(body=BODY.format(line="Her DOB was noted.")).encode(), PATH, "x", contract)
+    record = parse_case_study(
+        case_study_text(body=BODY.format(line="Her DOB was noted.")).encode(), PATH, "x", contract
+    )
     assert [p.severity for p in record.problems] == ["warning"]
 
 
@@ -119,14 +137,23 @@ def test_warnings_do_not_make_a_case_study_fail(contract):
         ('<iframe src="https://example.org"></iframe>', "<iframe> is not allowed: pages may not run or embed code"),
         ('<object data="x.swf"></object>', "<object> is not allowed: pages may not run or embed code"),
         ('<embed src="x.swf">', "<embed> is not allowed: pages may not run or embed code"),
-        ('<img src="a.png" alt="A chart" onerror="alert(1)">', "the HTML attribute 'onerror=' is not allowed: pages may not run code"),
+        (
+            '<img src="a.png" alt="A chart" onerror="alert(1)">',
+            "the HTML attribute 'onerror=' is not allowed: pages may not run code",
+        ),
         ('<a href="#" onclick="steal()">x</a>', "the HTML attribute 'onclick=' is not allowed: pages may not run code"),
         ("[click](javascript:alert(1))", "a 'javascript:' address is not allowed in a link or image"),
         ("![A chart](data:image/png;base64,xyz)", "a 'data:' address is not allowed in a link or image"),
         ('<a href="javascript:alert(1)">x</a>', "a 'javascript:' address is not allowed in a link or image"),
-        ("[report](http://example.org/report)", "'http://example.org/report' is not secure; link with https:// instead of http://"),
+        (
+            "[report](http://example.org/report)",
+            "'http://example.org/report' is not secure; link with https:// instead of http://",
+        ),
         ("<http://example.org>", "'http://example.org' is not secure; link with https:// instead of http://"),
-        ("![](https://example.org/chart.png)", "the image 'https://example.org/chart.png' has no alt text; describe it: ![what it shows](https://example.org/chart.png)"),
+        (
+            "![](https://example.org/chart.png)",
+            "the image 'https://example.org/chart.png' has no alt text; describe it: ![what it shows](https://example.org/chart.png)",
+        ),
         ('<img src="https://example.org/c.png">', 'an <img> has no alt text; add alt="what it shows"'),
     ],
 )
@@ -154,13 +181,16 @@ def test_code_blocks_are_not_markup(contract):
 
 def test_patient_data_in_front_matter_is_found_too(contract):
     problems = messages("Fine.", contract, summary="Seen at 943 476 5919 clinic.")
-    assert problems == [f"{PATH}:3: patient data: '943 476 5919' looks like an NHS number; remove it (case studies never identify patients)"]
+    assert problems == [
+        f"{PATH}:3: patient data: '943 476 5919' looks like an NHS number; remove it (case studies never identify patients)"
+    ]
 
 
 # --- Control characters and plain text (data/safety.yml) -----------------------
 
-CONTROL = ("contains an invisible control character ({}) that cannot be published; delete it"
-           " (it often comes with pasted text)")
+CONTROL = (
+    "contains an invisible control character ({}) that cannot be published; delete it (it often comes with pasted text)"
+)
 
 
 def test_a_nul_byte_in_the_front_matter_is_a_clear_error_on_its_field(contract):
@@ -169,8 +199,17 @@ def test_a_nul_byte_in_the_front_matter_is_a_clear_error_on_its_field(contract):
     assert [str(p) for p in problems.problems] == [f"{PATH}:2: title: {CONTROL.format('U+0000')}"]
 
 
-@pytest.mark.parametrize(("character", "code"), [("\x00", "U+0000"), ("\x02", "U+0002"), ("\x1b", "U+001B"),
-                                                 ("\x85", "U+0085"), ("\u202e", "U+202E"), ("\u2028", "U+2028")])
+@pytest.mark.parametrize(
+    ("character", "code"),
+    [
+        ("\x00", "U+0000"),
+        ("\x02", "U+0002"),
+        ("\x1b", "U+001B"),
+        ("\x85", "U+0085"),
+        ("\u202e", "U+202E"),
+        ("\u2028", "U+2028"),
+    ],
+)
 def test_control_characters_in_the_body_are_errors_on_their_line(contract, character, code):
     assert messages(f"Text{character}here.", contract) == [f"{PATH}:{LINE}: body: {CONTROL.format(code)}"]
 
@@ -187,8 +226,13 @@ def test_an_escaped_control_character_in_a_plain_text_field_is_an_error(contract
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("title", "Triage <em>today</em>"), ("title", "Triage &amp; more"), ("title", "[Triage](https://example.org)"),
-     ("summary", "Every request is **triaged**."), ("organisation", "Example &#38; Partners")],
+    [
+        ("title", "Triage <em>today</em>"),
+        ("title", "Triage &amp; more"),
+        ("title", "[Triage](https://example.org)"),
+        ("summary", "Every request is **triaged**."),
+        ("organisation", "Example &#38; Partners"),
+    ],
 )
 def test_plain_text_fields_refuse_markup_and_character_references(contract, field, value):
     line = {"title": 2, "summary": 3, "organisation": 4}[field]

@@ -32,8 +32,10 @@ def test_the_validator_renders_markdown_as_the_site_does():
     """The markup check renders with the site's extensions: MkDocs' and mkdocs.yml's, and the hub's."""
     config = load_config(str(ROOT / "mkdocs.yml"))
     config = on_config(config)
-    site = {ext if isinstance(ext, str) else f"{type(ext).__module__}:{type(ext).__name__}"
-            for ext in config.markdown_extensions}
+    site = {
+        ext if isinstance(ext, str) else f"{type(ext).__module__}:{type(ext).__name__}"
+        for ext in config.markdown_extensions
+    }
     # toc only adds heading ids; the check leaves it out so that an id written by hand is refused.
     assert site - {"toc"} == set(default_rules().markup.render_with)
 
@@ -51,8 +53,10 @@ def test_a_changed_rule_is_what_the_validator_says(data_copy):
     rules["markup"]["schemes"]["ftp"] = "an archive the programme keeps"
     (data_copy / SAFETY_FILE).write_text(yaml.safe_dump(rules), encoding="utf-8")
     contract = load_contract(data_copy)
-    body = ("## What we did\n\n943 476 5919 and [ftp](ftp://example.org/x)\n\n"
-            "## Results\n\nB.\n\n## What we learned\n\nC.\n")
+    body = (
+        "## What we did\n\n943 476 5919 and [ftp](ftp://example.org/x)\n\n"
+        "## Results\n\nB.\n\n## What we learned\n\nC.\n"
+    )
     problems = parse_case_study(case_study_text(body=body).encode(), "x.md", "x", contract).problems
     assert [p.message for p in problems] == ["'943 476 5919' is an NHS number; take it out"]
 

@@ -14,22 +14,44 @@ from support import ROOT
 
 SCRIPT = ROOT / "scripts" / "new_case_study.py"
 FLAGS = [
-    "--title", "Same-day triage: a Greenwich practice",
-    "--summary", "Every request for an appointment is triaged by a GP on the same day.",
-    "--organisation", "Example Medical Centre",
-    "--borough", "Greenwich", "--borough", "tower hamlets",
-    "--theme", "accessible-care,digital",
-    "--setting", "general-practice",
-    "--started", "2024-09", "--status", "running", "--evidence", "measured",
-    "--contact-name", "Alex Example", "--contact-role", "Practice manager", "--contact-email", "alex@example.org",
-    "--published", "2026-01-15",
+    "--title",
+    "Same-day triage: a Greenwich practice",
+    "--summary",
+    "Every request for an appointment is triaged by a GP on the same day.",
+    "--organisation",
+    "Example Medical Centre",
+    "--borough",
+    "Greenwich",
+    "--borough",
+    "tower hamlets",
+    "--theme",
+    "accessible-care,digital",
+    "--setting",
+    "general-practice",
+    "--started",
+    "2024-09",
+    "--status",
+    "running",
+    "--evidence",
+    "measured",
+    "--contact-name",
+    "Alex Example",
+    "--contact-role",
+    "Practice manager",
+    "--contact-email",
+    "alex@example.org",
+    "--published",
+    "2026-01-15",
 ]
 
 
 def run(folder: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(SCRIPT), "--folder", str(folder), *args],
-        input=stdin, capture_output=True, text=True, check=False,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -48,8 +70,10 @@ def test_flags_write_a_file_that_validates_once_written_up(tmp_path, contract):
     assert "review_due: 2027-01-15" in text and "boroughs: [Greenwich, Tower Hamlets]" in text
     before = parse_case_study(text.encode(), "x.md", path.stem, contract).problems
     assert {p.message for p in before} == {
-        "the section '## Context' is empty", "the section '## What we did' is empty",
-        "the section '## Results' is empty", "the section '## What didn't work' is empty",
+        "the section '## Context' is empty",
+        "the section '## What we did' is empty",
+        "the section '## Results' is empty",
+        "the section '## What didn't work' is empty",
         "the section '## What we learned' is empty",
     }
     assert parse_case_study(fill_in(text).encode(), "x.md", path.stem, contract).problems == ()
@@ -79,25 +103,30 @@ def test_bad_option_is_explained(tmp_path):
 
 
 def test_interactive_questions_show_allowed_values_and_ask_again(tmp_path, contract):
-    answers = "\n".join([
-        "Care navigation in a Camden practice",  # title
-        "Reception staff guide callers to the right service.",  # summary
-        "Example Surgery",  # organisation
-        "Camdem",  # borough: a typo, asked again
-        "Camden",
-        "accessible-care",  # themes
-        "",  # settings: none
-        "2023-13",  # started: not a real month, asked again
-        "2023-11",
-        "running",
-        "",  # ended: it continues
-        "",  # status checked: today by default
-        "",  # account: the team by default
-        "tested",
-        "",  # published: today by default
-        "",  # review due: a year later by default
-        "",  # contact: the programme team
-    ]) + "\n"
+    answers = (
+        "\n".join(
+            [
+                "Care navigation in a Camden practice",  # title
+                "Reception staff guide callers to the right service.",  # summary
+                "Example Surgery",  # organisation
+                "Camdem",  # borough: a typo, asked again
+                "Camden",
+                "accessible-care",  # themes
+                "",  # settings: none
+                "2023-13",  # started: not a real month, asked again
+                "2023-11",
+                "running",
+                "",  # ended: it continues
+                "",  # status checked: today by default
+                "",  # account: the team by default
+                "tested",
+                "",  # published: today by default
+                "",  # review due: a year later by default
+                "",  # contact: the programme team
+            ]
+        )
+        + "\n"
+    )
     result = run(tmp_path, stdin=answers)
     assert result.returncode == 0, result.stderr
     assert "Allowed: Barnet, Camden, Enfield" in result.stdout
@@ -109,7 +138,10 @@ def test_interactive_questions_show_allowed_values_and_ask_again(tmp_path, contr
     assert f"published: {today.isoformat()}" in text
     assert f"review_due: {one_year_later(today).isoformat()}" in text
     assert "contact: programme-team" in text
-    assert parse_case_study(fill_in(text).encode(), "x.md", "care-navigation-in-a-camden-practice", contract).problems == ()
+    assert (
+        parse_case_study(fill_in(text).encode(), "x.md", "care-navigation-in-a-camden-practice", contract).problems
+        == ()
+    )
 
 
 def test_stopping_half_way_writes_nothing(tmp_path):

@@ -6,8 +6,7 @@ import jsonschema
 import pytest
 
 from hub.content.fields import ANNOTATIONS, FORMAT_CHECKS, KEYWORDS
-from hub.content.schema import DEFAULT_PATH, walk, field_rows, load_schema, render_schema, sync_schema
-
+from hub.content.schema import DEFAULT_PATH, field_rows, load_schema, render_schema, sync_schema, walk
 
 
 def test_schema_is_valid_json_schema():
@@ -34,15 +33,34 @@ def test_sync_fills_every_vocabulary(contract):
 
 def test_required_fields_are_the_contract():
     assert load_schema()["required"] == [
-        "title", "summary", "organisation", "boroughs", "themes", "started", "published", "review_due", "status",
-        "status_checked", "account", "evidence", "contact",
+        "title",
+        "summary",
+        "organisation",
+        "boroughs",
+        "themes",
+        "started",
+        "published",
+        "review_due",
+        "status",
+        "status_checked",
+        "account",
+        "evidence",
+        "contact",
     ]
 
 
 @pytest.mark.parametrize(
     ("field", "kind"),
-    [("boroughs", "list of areas"), ("published", "date (YYYY-MM-DD)"), ("status", "one of the statuses"),
-     ("contact.email", "email address, at most 200 characters"), ("outcomes[].baseline", "number"), ("example", "true or false")],
+    [
+        ("boroughs", "list of areas"),
+        ("published", "date (YYYY-MM-DD)"),
+        ("status", "one of the statuses"),
+        ("contact.email", "email address, at most 200 characters"),
+        ("outcomes[].baseline", "number"),
+        ("example", "true or false"),
+        ("notes", "list of plain text items, each at most 300 characters"),
+        ("former_bodies", "list of former organisations"),
+    ],
 )
 def test_field_table_types(field, kind):
     rows = {name: k for name, _r, k, _d in field_rows(load_schema())}

@@ -13,12 +13,24 @@ from hub.content.taxonomy import DEFAULT_PATH, TaxonomyError, load_taxonomy, par
 ICS_AREAS = {
     "north-central-london": {"Barnet", "Camden", "Enfield", "Haringey", "Islington"},
     "north-east-london": {
-        "Barking and Dagenham", "City of London", "Hackney", "Havering", "Newham", "Redbridge",
-        "Tower Hamlets", "Waltham Forest",
+        "Barking and Dagenham",
+        "City of London",
+        "Hackney",
+        "Havering",
+        "Newham",
+        "Redbridge",
+        "Tower Hamlets",
+        "Waltham Forest",
     },
     "north-west-london": {
-        "Brent", "Ealing", "Hammersmith and Fulham", "Harrow", "Hillingdon", "Hounslow",
-        "Kensington and Chelsea", "Westminster",
+        "Brent",
+        "Ealing",
+        "Hammersmith and Fulham",
+        "Harrow",
+        "Hillingdon",
+        "Hounslow",
+        "Kensington and Chelsea",
+        "Westminster",
     },
     "south-east-london": {"Bexley", "Bromley", "Greenwich", "Lambeth", "Lewisham", "Southwark"},
     "south-west-london": {"Croydon", "Kingston upon Thames", "Merton", "Richmond upon Thames", "Sutton", "Wandsworth"},
@@ -69,15 +81,29 @@ def test_every_term_has_a_description():
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda d: d["areas"].append({"id": "atlantis", "name": "Atlantis", "ics": "nowhere", "description": "x"}),
-         "taxonomy: areas: 'atlantis' names unknown ics 'nowhere'"),
-        (lambda d: d["themes"].append({"id": "Bad Id", "name": "Bad", "group": "framework", "description": "x"}),
-         "taxonomy: themes[13]: id 'Bad Id' must be lower-case words joined by hyphens"),
-        (lambda d: d["themes"].append({"id": "access", "name": "Accessible care", "group": "framework", "description": "x"}),
-         "taxonomy: themes[13]: 'Accessible care' is already used by 'accessible-care'"),
+        (
+            lambda d: d["areas"].append({"id": "atlantis", "name": "Atlantis", "ics": "nowhere", "description": "x"}),
+            "taxonomy: areas: 'atlantis' names unknown ics 'nowhere'",
+        ),
+        (
+            lambda d: d["themes"].append({"id": "Bad Id", "name": "Bad", "group": "framework", "description": "x"}),
+            "taxonomy: themes[13]: id 'Bad Id' must be lower-case words joined by hyphens",
+        ),
+        (
+            lambda d: d["themes"].append(
+                {"id": "access", "name": "Accessible care", "group": "framework", "description": "x"}
+            ),
+            "taxonomy: themes[13]: 'Accessible care' is already used by 'accessible-care'",
+        ),
         (lambda d: d["statuses"][0].pop("description"), "taxonomy: statuses[1]: missing or not text: description"),
-        (lambda d: d.update(colours=[]), "taxonomy: unknown vocabulary 'colours' (allowed: themes, ics, areas, settings, statuses, evidence, accounts, resource_types, audiences, former_bodies)"),
-        (lambda d: d["themes"][0].update(group="other"), "taxonomy: themes: 'accessible-care' has group 'other' (allowed: framework, enabler, programme)"),
+        (
+            lambda d: d.update(colours=[]),
+            "taxonomy: unknown vocabulary 'colours' (allowed: themes, ics, areas, settings, statuses, evidence, accounts, resource_types, audiences, former_bodies)",
+        ),
+        (
+            lambda d: d["themes"][0].update(group="other"),
+            "taxonomy: themes: 'accessible-care' has group 'other' (allowed: framework, enabler, programme)",
+        ),
     ],
 )
 def test_broken_taxonomy_is_refused_with_every_mistake(raw, change, expected):
@@ -101,13 +127,21 @@ def test_former_bodies_chain_to_todays_body(shipped):
 @pytest.mark.parametrize(
     ("bodies", "message"),
     [
-        ([{"id": "a", "name": "A", "description": "A."}],
-         "taxonomy: former_bodies: 'a' needs a successor (another entry's id, or today's body as text)"),
-        ([{"id": "a", "name": "A", "description": "A.", "successor": "b"},
-          {"id": "b", "name": "B", "description": "B.", "successor": "a"}],
-         "taxonomy: former_bodies: 'a' has successors that go round in a circle"),
-        ([{"id": "a", "name": "A", "description": "A.", "successor": "X", "closed": "2020-02-30"}],
-         "taxonomy: former_bodies[1]: closed '2020-02-30' is not a date in the form YYYY-MM-DD"),
+        (
+            [{"id": "a", "name": "A", "description": "A."}],
+            "taxonomy: former_bodies: 'a' needs a successor (another entry's id, or today's body as text)",
+        ),
+        (
+            [
+                {"id": "a", "name": "A", "description": "A.", "successor": "b"},
+                {"id": "b", "name": "B", "description": "B.", "successor": "a"},
+            ],
+            "taxonomy: former_bodies: 'a' has successors that go round in a circle",
+        ),
+        (
+            [{"id": "a", "name": "A", "description": "A.", "successor": "X", "closed": "2020-02-30"}],
+            "taxonomy: former_bodies[1]: closed '2020-02-30' is not a date in the form YYYY-MM-DD",
+        ),
     ],
 )
 def test_broken_former_bodies_are_refused(shipped, bodies, message):

@@ -21,7 +21,11 @@ KITCHEN_SINK_MESSAGES = (FIXTURES / "kitchen-sink.messages").read_text(encoding=
 def run(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(SCRIPT), "--case-studies", "case_studies", "--resources", "leadership", *args],
-        cwd=cwd, capture_output=True, text=True, env=env, check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
 
 

@@ -64,7 +64,10 @@ def test_stopped_work_needs_an_end(contract):
         ({"status": "stopped", "ended": "2023"}, "ended: 2023 is before started (2024-09)"),
         ({"status": "stopped", "ended": "2024-08"}, "ended: 2024-08 is before started (2024-09)"),
         ({"status": "stopped", "ended": "2027"}, "ended: 2027 is in the future; leave ended out until the work stops"),
-        ({"ended": "2025"}, "ended: says the work ended, but status is 'running'; write status: stopped, or remove ended"),
+        (
+            {"ended": "2025"},
+            "ended: says the work ended, but status is 'running'; write status: stopped, or remove ended",
+        ),
     ],
 )
 def test_bad_ends(contract, changes, expected):
@@ -131,8 +134,9 @@ def test_a_team_account_may_use_either_heading(contract):
 
 def test_a_compiled_account_does_not_say_we_in_its_summary_title_or_sub_headings(contract):
     body = COMPILED_BODY.replace("### How referrals worked", "### How we changed referrals")
-    assert messages(contract, body, account="compiled", summary="We triaged every request.",
-                    title="How our practice triaged") == [
+    assert messages(
+        contract, body, account="compiled", summary="We triaged every request.", title="How our practice triaged"
+    ) == [
         f"{PATH}:2: title: speaks as the organisation, but this account is compiled by the hub (account: compiled): "
         "write it in the third person",
         f"{PATH}:3: summary: speaks as the organisation, but this account is compiled by the hub (account: compiled): "
@@ -157,8 +161,10 @@ def test_former_bodies_get_did_you_mean(contract):
         ({"ended": "2018-03", "status": "stopped", "started": "2015-04"}, "2015 to 2018"),
         ({"started": "2016", "status_checked": "2026-06-01"}, "Since 2016"),
         ({"started": "2024", "status_checked": "2025-03-14"}, "Started 2024 (status not confirmed since March 2025)"),
-        ({"started": "2016", "status": "not-known", "status_checked": "2026-12-01"},
-         "Started 2016 (not known if it continues)"),
+        (
+            {"started": "2016", "status": "not-known", "status_checked": "2026-12-01"},
+            "Started 2016 (not known if it continues)",
+        ),
     ],
 )
 def test_when_the_work_happened_in_words(contract, changes, expected):

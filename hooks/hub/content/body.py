@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
 
 from hub.content.contract import Section
 from hub.content.problems import Problem
 from hub.content.suggest import hint
 
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+HEADING = re.compile(r"^(#{1,6})[ \t]*(.*?)[ \t]*#*[ \t]*$")
 FENCE_OPEN = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # "we", "our", "us" and their forms: a compiled account must not speak as the organisation. "US" in
@@ -60,17 +60,20 @@ def parse_headings(body: str, first_line: int) -> list[Heading]:
 
 
 def check_sections(
-    body: str, first_line: int, path: str, sections: Sequence[Section], limit: int | None = None,
-    account: str | None = None, kind: str = "case-study",
+    body: str,
+    first_line: int,
+    path: str,
+    sections: Sequence[Section],
+    limit: int | None = None,
+    account: str | None = None,
+    kind: str = "case-study",
 ) -> Iterator[Problem]:
     """Required sections present once, not empty and at most ``limit`` characters, with the headings of
     the ``account``; no other level-2 or level-1 headings; a compiled account's sub-headings do not speak
     as the organisation."""
     allowed = {normalise_heading(h): (s, h) for s in sections for h in s.headings_for(account)}
     article = "an" if kind[0] in "aeiou" else "a"
-    other_voice = {
-        normalise_heading(h): s for s in sections for h in s.headings_for("team") if account == "compiled"
-    }
+    other_voice = {normalise_heading(h): s for s in sections for h in s.headings_for("team") if account == "compiled"}
     headings = parse_headings(body, first_line)
     lines = body.split("\n")
     found: dict[str, Heading] = {}
@@ -109,7 +112,9 @@ def check_sections(
             yield Problem(path, heading.line, "body", f"the section '## {written}' is empty")
         elif limit is not None and len(content) > limit:
             yield Problem(
-                path, heading.line, "body",
+                path,
+                heading.line,
+                "body",
                 f"the section '## {written}' is {len(content):,} characters long; at most {limit:,} are allowed"
                 " (shorten it, or move detail to a linked source)",
             )

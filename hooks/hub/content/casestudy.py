@@ -36,9 +36,7 @@ def parse_case_study(raw: bytes, path: str, stem: str, contract: Contract, today
     return _record(stem, path, document, contract, problems, today)
 
 
-def _record(
-    stem: str, path: str, doc: Document, contract: Contract, problems: list[Problem], today: date
-) -> CaseStudy:
+def _record(stem: str, path: str, doc: Document, contract: Contract, problems: list[Problem], today: date) -> CaseStudy:
     """Build the record from whatever parts of the front matter are valid."""
     data = doc.data
     taxonomy = contract.taxonomy

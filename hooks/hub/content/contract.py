@@ -24,7 +24,11 @@ from hub.content.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 # The contract's files, all in one folder (tests point ``load_contract`` at a changed copy).
 DATA = Path(__file__).resolve().parents[1] / "data"
 TAXONOMY_FILE, CASE_STUDY_SCHEMA_FILE, RESOURCE_SCHEMA_FILE, ADOPTION_SCHEMA_FILE, SETTINGS_FILE = (
-    "taxonomy.yml", "case-study.schema.json", "resource.schema.json", "adoption.schema.json", "hub.yml"
+    "taxonomy.yml",
+    "case-study.schema.json",
+    "resource.schema.json",
+    "adoption.schema.json",
+    "hub.yml",
 )
 SAFETY_FILE = "safety.yml"
 DEFAULT_SETTINGS = DATA / SETTINGS_FILE
@@ -117,15 +121,23 @@ def load_contract(data: Path = DATA) -> Contract:
     except RulesError as exc:
         raise TaxonomyError([str(exc)]) from exc
     return Contract(
-        load_taxonomy(data / TAXONOMY_FILE), case_study, load_schema(data / RESOURCE_SCHEMA_FILE), team, domains,
-        consent, months, adoption, safety,
+        load_taxonomy(data / TAXONOMY_FILE),
+        case_study,
+        load_schema(data / RESOURCE_SCHEMA_FILE),
+        team,
+        domains,
+        consent,
+        months,
+        adoption,
+        safety,
     )
 
 
 def sections_of(schema: dict[str, Any]) -> tuple[Section, ...]:
     """The level-2 sections a schema's ``x-body-sections`` asks for, in order."""
     return tuple(
-        Section(s["heading"], s["required"], s["hint"], s.get("compiled")) for s in schema["x-body-sections"]["sections"]
+        Section(s["heading"], s["required"], s["hint"], s.get("compiled"))
+        for s in schema["x-body-sections"]["sections"]
     )
 
 

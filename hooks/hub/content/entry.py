@@ -7,9 +7,10 @@ to contact. These checks and readers are written once, here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from hub.content.body import COMPILED_VOICE, FIRST_PERSON_PLURAL, check_sections
 from hub.content.contract import PROGRAMME_TEAM, Contract, Section
@@ -33,16 +34,20 @@ class Status:
 
 
 def check_entry(
-    text: str, document: Document, path: str, contract: Contract, schema: dict[str, Any],
-    sections: Sequence[Section], today: date, kind: str = "case-study",
+    text: str,
+    document: Document,
+    path: str,
+    contract: Contract,
+    schema: dict[str, Any],
+    sections: Sequence[Section],
+    today: date,
+    kind: str = "case-study",
 ) -> list[Problem]:
     """Every problem with a readable entry: its fields, dates, voice, sections and safety."""
     ctx = Context(path, document, contract.taxonomy, contract.safety)
     account = term_id(document.data.get("account"), contract.taxonomy.accounts)
     problems = [*check_front_matter(ctx, schema), *check_when(ctx, today), *check_voice(ctx, account)]
-    problems += check_sections(
-        document.body, document.body_line, path, sections, contract.section_limit, account, kind
-    )
+    problems += check_sections(document.body, document.body_line, path, sections, contract.section_limit, account, kind)
     contact = document.data.get("contact")
     email = contact.get("email") if isinstance(contact, dict) and isinstance(contact.get("email"), str) else None
     problems += safety_problems(text, document, path, contract, email)
@@ -54,11 +59,16 @@ def read_status(data: dict[str, Any], contract: Contract, today: date) -> Status
     checked = parse_date(data.get("status_checked"))
     status = term_id(data.get("status"), contract.taxonomy.statuses)
     stale = (
-        checked is not None and status != "stopped"
+        checked is not None
+        and status != "stopped"
         and add_months(checked, contract.status_confirmed_for_months) < today
     )
     return Status(
-        year_month(data.get("started")), year_month(data.get("ended")), status, checked, stale,
+        year_month(data.get("started")),
+        year_month(data.get("ended")),
+        status,
+        checked,
+        stale,
         term_id(data.get("account"), contract.taxonomy.accounts),
     )
 
@@ -99,12 +109,18 @@ def check_when(ctx: Context, today: date) -> Iterator[Problem]:
     if ended is not None and started is not None and _compare(ended, started) < 0:
         yield ctx.problem(("ended",), f"{ended.iso} is before started ({started.iso})")
     if checked is not None and checked > today:
-        yield ctx.problem(("status_checked",), f"{checked.isoformat()} is in the future; write the date the status was confirmed")
+        yield ctx.problem(
+            ("status_checked",), f"{checked.isoformat()} is in the future; write the date the status was confirmed"
+        )
     if status == "stopped" and "ended" not in data:
-        yield ctx.problem(("status",), "is stopped, so 'ended' is required: when did the work stop? (e.g. 2019 or 2019-03)")
+        yield ctx.problem(
+            ("status",), "is stopped, so 'ended' is required: when did the work stop? (e.g. 2019 or 2019-03)"
+        )
     elif ended is not None and status is not None and status != "stopped":
         name = ctx.taxonomy.statuses[status].name.lower()
-        yield ctx.problem(("ended",), f"says the work ended, but status is '{name}'; write status: stopped, or remove ended")
+        yield ctx.problem(
+            ("ended",), f"says the work ended, but status is '{name}'; write status: stopped, or remove ended"
+        )
 
 
 def _first_day(value: YearMonth) -> date:
@@ -150,5 +166,3 @@ def read_outcomes(values: Any) -> tuple[Outcome, ...]:
             source = text_value(value.get("source")) or None
             outcomes.append(Outcome(texts[0], texts[1], numbers[0], numbers[1], texts[2], source))
     return tuple(outcomes)
-
-

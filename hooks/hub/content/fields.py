@@ -11,9 +11,10 @@ one small function.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Iterator
+from typing import Any
 from urllib.parse import urlparse
 
 from hub.content.frontmatter import Document, KeyPath
@@ -101,8 +102,11 @@ def check_value(value: Any, spec: dict[str, Any], keypath: KeyPath, ctx: Context
     if "enum" in spec and "x-vocabulary" not in spec and value not in spec["enum"]:
         allowed = ", ".join(str(v) for v in spec["enum"])
         suggestion = did_you_mean(str(value), [str(v) for v in spec["enum"]])
-        yield ctx.problem(keypath, f"'{value}' is not allowed " + (
-            f"(did you mean '{suggestion}'?)" if suggestion else f"(allowed: {allowed})"))
+        yield ctx.problem(
+            keypath,
+            f"'{value}' is not allowed "
+            + (f"(did you mean '{suggestion}'?)" if suggestion else f"(allowed: {allowed})"),
+        )
         return
     if "anyOf" in spec:
         yield from check_any_of(value, spec["anyOf"], keypath, ctx)
@@ -154,7 +158,7 @@ def _type_message(value: Any, kind: str | None, keypath: KeyPath) -> str:
     elif kind == "number" and isinstance(value, str):
         message += f" ('{value}'); write the number alone and put the unit in 'unit'"
     elif kind == "string" and isinstance(value, (bool, int, float)):
-        message += f"; put the value in quotes: \"{value}\""
+        message += f'; put the value in quotes: "{value}"'
     return message
 
 
@@ -341,9 +345,29 @@ FORMAT_CHECKS: dict[str, Callable[[str], str | None]] = {
 
 # The JSON Schema keywords this module checks (every other keyword in a schema would be ignored,
 # so a test fails if a schema uses one), and those that only describe.
-KEYWORDS = frozenset({
-    "type", "properties", "required", "additionalProperties", "items", "minItems", "uniqueItems", "anyOf",
-    "const", "enum", "format", "minLength", "maxLength", "pattern", "minimum", "maximum",
-    "x-vocabulary", "x-plain-text", "x-after", "x-not-before", "x-form",
-})
+KEYWORDS = frozenset(
+    {
+        "type",
+        "properties",
+        "required",
+        "additionalProperties",
+        "items",
+        "minItems",
+        "uniqueItems",
+        "anyOf",
+        "const",
+        "enum",
+        "format",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minimum",
+        "maximum",
+        "x-vocabulary",
+        "x-plain-text",
+        "x-after",
+        "x-not-before",
+        "x-form",
+    }
+)
 ANNOTATIONS = frozenset({"$schema", "$id", "title", "description", "examples", "x-type-label"})

@@ -63,8 +63,9 @@ def read_front_matter(
         document, parse_problems = parse_document(readable, path)
         problems += parse_problems
         if readable != text:
-            problems += _name_fields(check_control_characters(path, text, rules, document.body_line if document else 1),
-                                     document)
+            problems += _name_fields(
+                check_control_characters(path, text, rules, document.body_line if document else 1), document
+            )
         text = readable
     return text, document, problems
 
@@ -83,7 +84,9 @@ def _name_fields(problems: list[Problem], document: Document | None) -> list[Pro
     return named
 
 
-def safety_problems(text: str, document: Document, path: str, contract: Contract, contact_email: str | None) -> list[Problem]:
+def safety_problems(
+    text: str, document: Document, path: str, contract: Contract, contact_email: str | None
+) -> list[Problem]:
     """The safety rules on one readable file."""
     allowed = {contract.programme_team.email.lower()}
     if contact_email:

@@ -30,8 +30,25 @@ ANY_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 ADDRESS = re.compile(r"\b(?:href|src)\s*=", re.IGNORECASE)  # counted before and after parsing
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Elements without an end tag in HTML's serialisation (html5ever writes these alone).
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-                  "track", "wbr", "keygen"})
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+    }
+)
 
 
 def blank_code(body: str) -> str:
@@ -45,12 +62,17 @@ def blank_code(body: str) -> str:
 
 def find_markup(rules: MarkupRules, body: str) -> list[Finding]:
     """Everything in ``body``'s rendered HTML that the allow-list does not allow, placed in ``body``."""
+    # A code fence's {...} would set attributes on the block: reported where written, and left out of
+    # the render, so that the rest is checked as the form's engine checks it.
+    fenced = [Finding(m.start(1), "code-attributes", m.group(1)) for m in rules.fence_attributes.finditer(body)]
+    if fenced:
+        body = rules.fence_attributes.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)], body)
     # Without '<' there is no HTML, and without ']' no Markdown link, image or reference: nothing to strip.
     if "<" not in body and "]" not in body:
-        return []
-    rendered = render_markdown(rules.render_with, body)
+        return fenced
+    rendered, references = render_markdown_with_references(rules.render_with, body)
     kept_html, allowed_html = _clean_keeping_everything(rules, rendered), _clean(rules, rendered)
-    findings: list[Finding] = []
+    findings: list[Finding] = list(_unbalanced(rules, rendered))
     if kept_html != allowed_html:  # the same serialisation twice: nothing was stripped
         kept = _parse(kept_html, rules.remove_with_content)
         findings += _compare(rules, kept, _parse(allowed_html, rules.remove_with_content))
@@ -58,9 +80,13 @@ def find_markup(rules: MarkupRules, body: str) -> list[Finding]:
         findings += _unparsable_addresses(rules, _parse(rendered, frozenset()), _parse(kept_html, frozenset()))
     if any(m.group(1).lower() not in rules.elements for m in TAG_NAME.finditer(rendered)):  # any tag to drop
         findings += _dropped_elements(rules, rendered, kept_html)
+    # A reference definition counts even when this text does not use it: on a page, another text (an
+    # adoption note under its case study) can.
+    reported = {(f.rule, f.found) for f in findings}
+    findings += [f for f in _reference_findings(rules, references) if (f.rule, f.found) not in reported]
     # Parsing can make two elements of one tag (a <b> left open is opened again after its paragraph):
     # each tag as written is reported once.
-    return list(dict.fromkeys(place(findings, blank_code(body))))
+    return fenced + list(dict.fromkeys(place(findings, blank_code(body))))
 
 
 @functools.cache
@@ -70,9 +96,61 @@ def _markdown(extensions: tuple[str, ...]) -> markdown.Markdown:
 
 def render_markdown(extensions: tuple[str, ...], body: str) -> str:
     """``body`` as HTML, with the extensions the site renders with."""
+    return render_markdown_with_references(extensions, body)[0]
+
+
+def render_markdown_with_references(extensions: tuple[str, ...], body: str) -> tuple[str, list[str]]:
+    """``body`` as HTML, and the address of every reference definition in it (``[id]: address``)."""
     converter = _markdown(extensions)
     converter.reset()
-    return converter.convert(body)
+    rendered = converter.convert(body)
+    return rendered, [address for address, _title in converter.references.values()]
+
+
+def _reference_findings(rules: MarkupRules, addresses: Iterable[str]) -> Iterator[Finding]:
+    """Each reference definition's address that may not be used, read as a link would read it."""
+    for address in addresses:
+        for value in dict.fromkeys((address, MARKDOWN_ESCAPE.sub(r"\1", html.unescape(address)))):
+            problem = check_url(rules, value)
+            if problem:
+                yield Finding(0, problem[0], problem[1], element="a")
+                break
+
+
+class _Tags(HTMLParser):
+    """Start and end tags as written in rendered HTML (no tree building): (name, is_end)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, bool]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, False))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tags.append((tag, True))
+
+
+def _unbalanced(rules: MarkupRules, rendered: str) -> Iterator[Finding]:
+    """Allowed elements left open, or closed without being opened, in the rendered HTML (any other element
+    is refused already). Markdown's own HTML is balanced, so these were written by hand: an <a> left open
+    makes a link of everything after it on the page, other people's notes included."""
+    parser = _Tags()
+    parser.feed(rendered)
+    parser.close()
+    open_tags: list[str] = []
+    for tag, is_end in parser.tags:
+        if tag in VOID or tag not in rules.elements:
+            continue
+        if not is_end:
+            open_tags.append(tag)
+        elif tag in open_tags:
+            while (top := open_tags.pop()) != tag:
+                yield Finding(0, "unbalanced-element", top)
+        else:
+            yield Finding(0, "unbalanced-element", tag)
+    for tag in reversed(open_tags):
+        yield Finding(0, "unbalanced-element", tag)
 
 
 def _clean_keeping_everything(rules: MarkupRules, rendered: str) -> str:
@@ -82,8 +160,14 @@ def _clean_keeping_everything(rules: MarkupRules, rendered: str) -> str:
     decoded = re.sub(r"[\t\n\r]", "", html.unescape(rendered))
     schemes = {m.group(1).lower() for m in ANY_SCHEME.finditer(decoded)} | rules.schemes
     return nh3.clean(
-        rendered, tags=tags, clean_content_tags=set(), attributes={}, generic_attribute_prefixes={""},
-        url_schemes=schemes, link_rel=None, strip_comments=False,
+        rendered,
+        tags=tags,
+        clean_content_tags=set(),
+        attributes={},
+        generic_attribute_prefixes={""},
+        url_schemes=schemes,
+        link_rel=None,
+        strip_comments=False,
     )
 
 
@@ -103,10 +187,15 @@ def _clean(rules: MarkupRules, rendered: str) -> str:
     for tag in rules.class_prefixes:
         attributes.setdefault(tag, set()).add("class")  # filtered by prefix in filter_value
     return nh3.clean(
-        rendered, tags=set(rules.elements), clean_content_tags=set(rules.remove_with_content),
+        rendered,
+        tags=set(rules.elements),
+        clean_content_tags=set(rules.remove_with_content),
         attributes=attributes,
         allowed_classes={tag: set(names) for tag, names in rules.classes.items()},
-        url_schemes=set(rules.schemes), link_rel=None, strip_comments=False, attribute_filter=filter_value,
+        url_schemes=set(rules.schemes),
+        link_rel=None,
+        strip_comments=False,
+        attribute_filter=filter_value,
     )
 
 
@@ -293,13 +382,16 @@ def _needle_kind(rule: str) -> str:
         return "scheme"
     if rule in ("insecure-link", "offsite-link", "invalid-link"):
         return "address"
+    if rule == "unbalanced-element":
+        return "tag"
     return rule
 
 
 def _occurrences(key: tuple[str, str, str], source: str) -> list[int]:
     kind, element, found = key
-    if kind == "element":
-        return [m.start() for m in re.finditer(rf"<{re.escape(found)}(?![A-Za-z0-9:-])", source, re.IGNORECASE)]
+    if kind in ("element", "tag"):  # a start tag; for "tag", an end tag too
+        end = "/?" if kind == "tag" else ""
+        return [m.start() for m in re.finditer(rf"<{end}{re.escape(found)}(?![A-Za-z0-9:-])", source, re.IGNORECASE)]
     if kind in ("attribute", "class"):
         name = "class" if kind == "class" else found
         tags = re.finditer(rf"<{re.escape(element)}(?![A-Za-z0-9:-])[^<>]*>?", source, re.IGNORECASE)

@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hub.content.frontmatter import decode, parse_document
 from hub.content.fields import parse_date
+from hub.content.frontmatter import decode, parse_document
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any
 
 from hub import urls
-from hub.text import MONTHS, format_month
 from hub.content.problems import Problem
+from hub.text import MONTHS, format_month
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,11 @@ class YearMonth:
 
 
 def describe_when(
-    started: YearMonth | None, ended: YearMonth | None, status: str | None, checked: date | None, stale: bool,
+    started: YearMonth | None,
+    ended: YearMonth | None,
+    status: str | None,
+    checked: date | None,
+    stale: bool,
     precise: bool = False,
 ) -> str:
     """When work happened, for people: "2015 to 2018", "Since 2016", "Started 2024 (status not confirmed

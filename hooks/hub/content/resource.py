@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from hub.content.contract import Contract
-from hub.content.records import Resource
-from hub.content.files import read_front_matter, safety_problems, string_list, term_id, term_ids, text_value
 from hub.content.fields import Context, check_front_matter, parse_date
+from hub.content.files import read_front_matter, safety_problems, string_list, term_id, term_ids, text_value
+from hub.content.records import Resource
 
 
 def parse_resource(raw: bytes, path: str, stem: str, contract: Contract) -> Resource:

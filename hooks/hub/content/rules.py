@@ -95,6 +95,7 @@ class MarkupRules:
     active: frozenset[str]
     page_changing: frozenset[str]
     remove_with_content: frozenset[str]
+    fence_attributes: re.Pattern[str]
     wordings: Mapping[str, Wording]
 
 
@@ -179,5 +180,6 @@ def _markup(spec: dict[str, Any]) -> MarkupRules:
         active=frozenset(spec["active"]),
         page_changing=frozenset(spec["page_changing"]),
         remove_with_content=frozenset(spec["remove_with_content"]),
+        fence_attributes=re.compile(spec["fence_attributes"], re.ASCII | re.MULTILINE),
         wordings={name: _wording(w) for name, w in spec["messages"].items()},
     )

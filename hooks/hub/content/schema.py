@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from hub.content.taxonomy import PLURAL, Taxonomy
 from hub.text import pluralise
@@ -33,7 +34,10 @@ def merge_shared(schema: dict[str, Any], source: dict[str, Any]) -> dict[str, An
     order after its own: a field shared by two kinds of content is defined once."""
     merged = copy.deepcopy(schema)
     shared = merged.pop("x-shared-properties", [])
-    merged["properties"] = {**merged["properties"], **{name: copy.deepcopy(source["properties"][name]) for name in shared}}
+    merged["properties"] = {
+        **merged["properties"],
+        **{name: copy.deepcopy(source["properties"][name]) for name in shared},
+    }
     return merged
 
 
@@ -95,7 +99,12 @@ def _base_label(spec: dict[str, Any], kind: str | None) -> str:
             return f"list of {PLURAL[items['x-vocabulary']]}"
         if items.get("type") == "object":
             return "list of entries"
-        return f"list of {pluralise(type_label(items))}"
+        item = _base_label(items, items.get("type"))
+        # Text has no plural a reader would say ("texts"): each piece of text in the list is an item.
+        label = f"list of {item} items" if item in ("text", "plain text") else f"list of {pluralise(item)}"
+        if "maxLength" in items:
+            label += f", each at most {items['maxLength']:,} characters"
+        return label
     if kind == "string" and spec.get("x-plain-text"):
         return "plain text"
     return TYPE_LABELS.get(kind or "", str(kind))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 # Below this similarity a suggestion confuses more than it helps.
 CUTOFF = 0.6

@@ -8,10 +8,11 @@ mistake listed, because everything downstream trusts it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from datetime import date
-from typing import Any, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -19,7 +20,15 @@ DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "taxonomy.yml"
 
 # Vocabularies a term list may come from, in the order pages show them.
 VOCABULARIES = (
-    "themes", "ics", "areas", "settings", "statuses", "evidence", "accounts", "resource_types", "audiences",
+    "themes",
+    "ics",
+    "areas",
+    "settings",
+    "statuses",
+    "evidence",
+    "accounts",
+    "resource_types",
+    "audiences",
     "former_bodies",
 )
 # What one term of each vocabulary is called in messages.
@@ -236,10 +245,7 @@ def _date(value: Any, where: str, errors: list[str]) -> date | None:
 def _check_cross_references(vocabularies: dict[str, Vocabulary], source: str) -> Iterable[str]:
     for theme in vocabularies["themes"]:
         if theme.group not in THEME_GROUPS:
-            yield (
-                f"{source}: themes: '{theme.id}' has group '{theme.group}'"
-                f" (allowed: {', '.join(THEME_GROUPS)})"
-            )
+            yield (f"{source}: themes: '{theme.id}' has group '{theme.group}' (allowed: {', '.join(THEME_GROUPS)})")
     ics_ids = set(vocabularies["ics"].ids)
     for area in vocabularies["areas"]:
         if area.ics is not None and area.ics not in ics_ids:
@@ -250,7 +256,9 @@ def _check_cross_references(vocabularies: dict[str, Vocabulary], source: str) ->
     bodies = {b.id: b for b in vocabularies["former_bodies"]}
     for body in bodies.values():
         if not body.successor:
-            yield f"{source}: former_bodies: '{body.id}' needs a successor (another entry's id, or today's body as text)"
+            yield (
+                f"{source}: former_bodies: '{body.id}' needs a successor (another entry's id, or today's body as text)"
+            )
         seen = {body.id}
         step = bodies.get(body.successor or "")
         while step is not None:

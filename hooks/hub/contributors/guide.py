@@ -18,7 +18,9 @@ FIELDS_START = "<!-- generated: fields -->"
 FIELDS_END = "<!-- end generated: fields -->"
 SECTIONS_START = "<!-- generated: sections -->"
 SECTIONS_END = "<!-- end generated: sections -->"
-ISSUE_FORM_HEADER = "# Generated from the contract by `make generate`; edit hooks/hub/contributors/guide.py, not this file.\n"
+ISSUE_FORM_HEADER = (
+    "# Generated from the contract by `make generate`; edit hooks/hub/contributors/guide.py, not this file.\n"
+)
 
 
 def render_field_table_markdown(schema: dict[str, Any]) -> str:
@@ -55,48 +57,133 @@ def issue_form(contract: Contract) -> dict[str, Any]:
         return field("dropdown", field_id, label, required, description=description, **extra, options=options)
 
     body: list[dict[str, Any]] = [
-        {"type": "markdown", "attributes": {"value": (
-            "Thank you for sharing what worked. A member of the programme team will turn this into a case\n"
-            "study file and open a pull request for you to check. Never include anything that could identify\n"
-            'a patient. You can also use the form on the hub\'s "Submit a case study" page.\n'
-        )}},
-        field("input", "title", "Title", True,
-              description=f"What you did and where, in plain words (at most {contract.limit('title')} characters).",
-              placeholder="Same-day telephone triage in a Greenwich practice"),
-        field("textarea", "summary", "Summary", True,
-              description=f"One or two sentences, plain text, at most {contract.limit('summary')} characters. "
-              "The problem, the change and the result."),
-        field("input", "organisation", "Organisation", True,
-              description="The practice, network, federation or pharmacy that did the work."),
-        choices("boroughs", "Boroughs", "Where the work happened. Choose all that apply.",
-                [a.name for a in taxonomy.areas], True, True),
-        choices("themes", "Themes", "The themes the work serves. Choose all that apply.",
-                [t.name for t in taxonomy.themes], True, True),
-        choices("settings", "Settings", "Where the work happens (optional).",
-                [s.name for s in taxonomy.settings], False, True),
-        field("input", "started", "When the work started", True,
-              description="A year, like 2019, or a year and month, like 2019-04.", placeholder="2019-04"),
-        choices("status", "Status", "Where the work is now.",
-                [f"{t.name}: {t.description}" for t in taxonomy.statuses], True, False),
-        field("input", "ended", "When the work stopped", False,
-              description="Only if it has stopped: a year, like 2022, or a year and month, like 2022-03."),
-        choices("evidence", "Evidence", "The strongest evidence behind your results.",
-                [f"{t.name}: {t.description}" for t in taxonomy.evidence], True, False),
-        choices("account", "Who is writing this", "It decides the headings and the line at the top of the page.",
-                [f"{t.name}: {t.description}" for t in taxonomy.accounts], True, False),
-        field("input", "contact", "Contact", False,
-              description="Name, role and work email of someone readers may contact, who agreed to be named. "
-              "Leave empty to use the programme team."),
+        {
+            "type": "markdown",
+            "attributes": {
+                "value": (
+                    "Thank you for sharing what worked. A member of the programme team will turn this into a case\n"
+                    "study file and open a pull request for you to check. Never include anything that could identify\n"
+                    'a patient. You can also use the form on the hub\'s "Submit a case study" page.\n'
+                )
+            },
+        },
+        field(
+            "input",
+            "title",
+            "Title",
+            True,
+            description=f"What you did and where, in plain words (at most {contract.limit('title')} characters).",
+            placeholder="Same-day telephone triage in a Greenwich practice",
+        ),
+        field(
+            "textarea",
+            "summary",
+            "Summary",
+            True,
+            description=f"One or two sentences, plain text, at most {contract.limit('summary')} characters. "
+            "The problem, the change and the result.",
+        ),
+        field(
+            "input",
+            "organisation",
+            "Organisation",
+            True,
+            description="The practice, network, federation or pharmacy that did the work.",
+        ),
+        choices(
+            "boroughs",
+            "Boroughs",
+            "Where the work happened. Choose all that apply.",
+            [a.name for a in taxonomy.areas],
+            True,
+            True,
+        ),
+        choices(
+            "themes",
+            "Themes",
+            "The themes the work serves. Choose all that apply.",
+            [t.name for t in taxonomy.themes],
+            True,
+            True,
+        ),
+        choices(
+            "settings",
+            "Settings",
+            "Where the work happens (optional).",
+            [s.name for s in taxonomy.settings],
+            False,
+            True,
+        ),
+        field(
+            "input",
+            "started",
+            "When the work started",
+            True,
+            description="A year, like 2019, or a year and month, like 2019-04.",
+            placeholder="2019-04",
+        ),
+        choices(
+            "status",
+            "Status",
+            "Where the work is now.",
+            [f"{t.name}: {t.description}" for t in taxonomy.statuses],
+            True,
+            False,
+        ),
+        field(
+            "input",
+            "ended",
+            "When the work stopped",
+            False,
+            description="Only if it has stopped: a year, like 2022, or a year and month, like 2022-03.",
+        ),
+        choices(
+            "evidence",
+            "Evidence",
+            "The strongest evidence behind your results.",
+            [f"{t.name}: {t.description}" for t in taxonomy.evidence],
+            True,
+            False,
+        ),
+        choices(
+            "account",
+            "Who is writing this",
+            "It decides the headings and the line at the top of the page.",
+            [f"{t.name}: {t.description}" for t in taxonomy.accounts],
+            True,
+            False,
+        ),
+        field(
+            "input",
+            "contact",
+            "Contact",
+            False,
+            description="Name, role and work email of someone readers may contact, who agreed to be named. "
+            "Leave empty to use the programme team.",
+        ),
     ]
     for section in contract.sections:
         label = section.heading if section.required else f"{section.heading} (optional)"
         body.append(field("textarea", section.id, label, section.required, description=section.hint))
-    body.append(field("textarea", "sources", "Sources (optional)", False,
-                      description="Web addresses where your figures or reports are published, one per line."))
-    body.append({"type": "checkboxes", "id": "checks", "attributes": {
-        "label": "Before you submit",
-        "options": [{"label": c.text, "required": True} for c in contract.consent],
-    }})
+    body.append(
+        field(
+            "textarea",
+            "sources",
+            "Sources (optional)",
+            False,
+            description="Web addresses where your figures or reports are published, one per line.",
+        )
+    )
+    body.append(
+        {
+            "type": "checkboxes",
+            "id": "checks",
+            "attributes": {
+                "label": "Before you submit",
+                "options": [{"label": c.text, "required": True} for c in contract.consent],
+            },
+        }
+    )
     return {
         "name": "Share a case study",
         "description": "Tell us what worked in your practice, network, federation or pharmacy. No Git needed.",

@@ -7,9 +7,10 @@ passes validation once its prose is written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 import yaml
 
@@ -52,8 +53,14 @@ def front_matter(answers: NewCaseStudy) -> dict[str, Any]:
     data["started"] = answers.started
     if answers.ended:
         data["ended"] = answers.ended
-    data.update(published=answers.published, review_due=answers.review_due, status=answers.status,
-                status_checked=answers.status_checked, account=answers.account, evidence=answers.evidence)
+    data.update(
+        published=answers.published,
+        review_due=answers.review_due,
+        status=answers.status,
+        status_checked=answers.status_checked,
+        account=answers.account,
+        evidence=answers.evidence,
+    )
     if answers.contact is None:
         data["contact"] = PROGRAMME_TEAM
     else:
@@ -88,11 +95,22 @@ def adoption_front_matter(answers: NewAdoption) -> dict[str, Any]:
     }
     if answers.ended:
         data["ended"] = answers.ended
-    data.update(status=answers.status, status_checked=answers.status_checked, account=answers.account,
-                published=answers.published, review_due=answers.review_due)
-    data["contact"] = PROGRAMME_TEAM if answers.contact is None else {
-        "name": answers.contact.name, "role": answers.contact.role, "email": answers.contact.email,
-    }
+    data.update(
+        status=answers.status,
+        status_checked=answers.status_checked,
+        account=answers.account,
+        published=answers.published,
+        review_due=answers.review_due,
+    )
+    data["contact"] = (
+        PROGRAMME_TEAM
+        if answers.contact is None
+        else {
+            "name": answers.contact.name,
+            "role": answers.contact.role,
+            "email": answers.contact.email,
+        }
+    )
     return data
 
 

@@ -81,7 +81,9 @@ def case_study_search(record: CaseStudy, taxonomy: Taxonomy) -> SearchData:
 def resource_search(resource: Resource, taxonomy: Taxonomy) -> SearchData:
     filters = [("type", "Leadership resource")] + [("theme", taxonomy.themes[t].name) for t in resource.themes]
     date = resource.last_checked.isoformat() if resource.last_checked else None
-    return SearchData("Leadership resource", tuple(filters), date, {"type": "Leadership resource", "summary": resource.summary})
+    return SearchData(
+        "Leadership resource", tuple(filters), date, {"type": "Leadership resource", "summary": resource.summary}
+    )
 
 
 def news_search(post: NewsPost) -> SearchData:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence, TypeVar
+from typing import TypeVar
 
 from hub.content.records import Adoption, CaseStudy, Resource
 from hub.content.taxonomy import Taxonomy
@@ -33,7 +34,9 @@ class Indexes:
 
 
 def group_case_studies(
-    case_studies: Sequence[CaseStudy], taxonomy: Taxonomy, resources: Sequence[Resource] = (),
+    case_studies: Sequence[CaseStudy],
+    taxonomy: Taxonomy,
+    resources: Sequence[Resource] = (),
     adoptions: Sequence[Adoption] = (),
 ) -> Indexes:
     """Every term of each vocabulary mapped to its case studies (empty terms included), leadership

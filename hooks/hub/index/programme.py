@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
 from hub.content.records import Adoption, CaseStudy
 from hub.content.taxonomy import Taxonomy
@@ -40,10 +40,12 @@ def published_per_quarter(case_studies: Sequence[CaseStudy], adoptions: Sequence
     notes = Counter(quarter(n.published) for n in adoptions if n.published)
     seen = sorted({*studies, *notes})
     rows = tuple(
-        (f"{year} Q{q}", (studies[(year, q)], notes[(year, q)])) for year, q in (quarters_between(seen[0], seen[-1]) if seen else [])
+        (f"{year} Q{q}", (studies[(year, q)], notes[(year, q)]))
+        for year, q in (quarters_between(seen[0], seen[-1]) if seen else [])
     )
-    return Series("Case studies and adoption notes published, by quarter", ("Case studies", "Adoption notes"), rows,
-                  "published")
+    return Series(
+        "Case studies and adoption notes published, by quarter", ("Case studies", "Adoption notes"), rows, "published"
+    )
 
 
 def by_ics(indexes: Indexes, taxonomy: Taxonomy) -> Series:
@@ -53,25 +55,31 @@ def by_ics(indexes: Indexes, taxonomy: Taxonomy) -> Series:
 
 
 def by_theme(indexes: Indexes, taxonomy: Taxonomy) -> Series:
-    return Series("Case studies by theme", ("Case studies",),
-                  tuple((t.name, (len(indexes.themes[t.id]),)) for t in taxonomy.themes))
+    return Series(
+        "Case studies by theme",
+        ("Case studies",),
+        tuple((t.name, (len(indexes.themes[t.id]),)) for t in taxonomy.themes),
+    )
 
 
 def by_evidence(case_studies: Sequence[CaseStudy], taxonomy: Taxonomy) -> Series:
     counts = Counter(c.evidence for c in case_studies)
-    return Series("Case studies by the strength of their evidence", ("Case studies",),
-                  tuple((e.name, (counts[e.id],)) for e in taxonomy.evidence))
+    return Series(
+        "Case studies by the strength of their evidence",
+        ("Case studies",),
+        tuple((e.name, (counts[e.id],)) for e in taxonomy.evidence),
+    )
 
 
 def with_outcomes(case_studies: Sequence[CaseStudy]) -> Series:
     measured = sum(1 for c in case_studies if c.outcomes)
-    return Series("Case studies with measured outcomes", ("Case studies",),
-                  (("With measured outcomes", (measured,)), ("Without", (len(case_studies) - measured,))))
+    return Series(
+        "Case studies with measured outcomes",
+        ("Case studies",),
+        (("With measured outcomes", (measured,)), ("Without", (len(case_studies) - measured,))),
+    )
 
 
 def empty_areas(indexes: Indexes, taxonomy: Taxonomy) -> list[str]:
     """Areas with neither a case study nor an adoption note yet."""
-    return [
-        a.name for a in taxonomy.areas
-        if not indexes.areas[a.id] and not indexes.adoptions_by_area.get(a.id)
-    ]
+    return [a.name for a in taxonomy.areas if not indexes.areas[a.id] and not indexes.adoptions_by_area.get(a.id)]

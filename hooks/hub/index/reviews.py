@@ -8,9 +8,9 @@ confirmed for longer than the contract allows. The review page, its CSV,
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable, Sequence
 
 from hub.content.records import Adoption, CaseStudy, Contact
 
@@ -58,7 +58,10 @@ def reasons_for(review_due: date | None, stale: bool, today: date, within: int =
 
 
 def select_reviews(
-    case_studies: Sequence[CaseStudy], adoptions: Sequence[Adoption], today: date, within: int = WITHIN_DAYS,
+    case_studies: Sequence[CaseStudy],
+    adoptions: Sequence[Adoption],
+    today: date,
+    within: int = WITHIN_DAYS,
     titles: dict[str, str] | None = None,
 ) -> list[ReviewItem]:
     """Every entry that needs review, soonest review date first (undated last)."""
@@ -66,19 +69,37 @@ def select_reviews(
     for record in case_studies:
         reasons = reasons_for(record.review_due, record.status_stale, today, within)
         if reasons:
-            items.append(ReviewItem(
-                "case study", record.path, record.title, record.url, record.review_due, record.status_checked,
-                record.status, record.contact, reasons,
-            ))
+            items.append(
+                ReviewItem(
+                    "case study",
+                    record.path,
+                    record.title,
+                    record.url,
+                    record.review_due,
+                    record.status_checked,
+                    record.status,
+                    record.contact,
+                    reasons,
+                )
+            )
     adopted = titles or {r.stem: r.title for r in case_studies}
     for note in adoptions:
         reasons = reasons_for(note.review_due, note.status_stale, today, within)
         if reasons:
             title = f"{note.organisation} tried: {adopted.get(note.case_study, note.case_study)}"
-            items.append(ReviewItem(
-                "adoption note", note.path, title, note.url, note.review_due, note.status_checked, note.status,
-                note.contact, reasons,
-            ))
+            items.append(
+                ReviewItem(
+                    "adoption note",
+                    note.path,
+                    title,
+                    note.url,
+                    note.review_due,
+                    note.status_checked,
+                    note.status,
+                    note.contact,
+                    reasons,
+                )
+            )
     return sorted(items, key=lambda i: (i.review_due or date.max, i.path))
 
 

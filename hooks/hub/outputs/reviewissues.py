@@ -8,9 +8,9 @@ the entry's file, so it is found again next week and never duplicated.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable, Sequence
 
 from hub.index.reviews import ReviewItem
 from hub.text import format_date, plural
@@ -61,21 +61,23 @@ def issue_body(item: ReviewItem, today: date, page_url: str, edit_url: str) -> s
     days = (today - item.review_due).days
     contact = f"{item.contact.name}, {item.contact.role}, {item.contact.email}" if item.contact else "none"
     checked = format_date(item.status_checked) if item.status_checked else "never"
-    return "\n".join([
-        f"The {item.kind} **{item.title}** was due for review on {format_date(item.review_due)}: "
-        f"{plural(days, 'day')} ago.",
-        "",
-        f"- Page: {page_url}",
-        f"- File: `{item.path}` ([edit it]({edit_url}))",
-        f"- Contact: {contact}",
-        f"- Status last confirmed: {checked}",
-        "",
-        "Ask the contact whether it is still right, then update the file: at least `review_due`, and "
-        "`status` with `status_checked` if you confirmed the status. This issue closes itself when "
-        "`review_due` moves on.",
-        "",
-        f"<!-- hub-review: {item.path} -->",
-    ])
+    return "\n".join(
+        [
+            f"The {item.kind} **{item.title}** was due for review on {format_date(item.review_due)}: "
+            f"{plural(days, 'day')} ago.",
+            "",
+            f"- Page: {page_url}",
+            f"- File: `{item.path}` ([edit it]({edit_url}))",
+            f"- Contact: {contact}",
+            f"- Status last confirmed: {checked}",
+            "",
+            "Ask the contact whether it is still right, then update the file: at least `review_due`, and "
+            "`status` with `status_checked` if you confirmed the status. This issue closes itself when "
+            "`review_due` moves on.",
+            "",
+            f"<!-- hub-review: {item.path} -->",
+        ]
+    )
 
 
 def plan(
@@ -89,8 +91,11 @@ def plan(
         if path is None:
             continue  # not ours
         if path in by_path:
-            actions.append(Action("close", path, issue.title, number=issue.number,
-                                  comment=f"A duplicate of #{by_path[path].number}."))
+            actions.append(
+                Action(
+                    "close", path, issue.title, number=issue.number, comment=f"A duplicate of #{by_path[path].number}."
+                )
+            )
             continue
         by_path[path] = issue
     wanted = {item.path: item for item in overdue}
@@ -103,6 +108,13 @@ def plan(
             actions.append(Action("update", path, title, body, issue.number))
     for path, issue in by_path.items():
         if path not in wanted:
-            actions.append(Action("close", path, issue.title, number=issue.number,
-                                  comment="No longer overdue: its review date has moved on, or the file is gone."))
+            actions.append(
+                Action(
+                    "close",
+                    path,
+                    issue.title,
+                    number=issue.number,
+                    comment="No longer overdue: its review date has moved on, or the file is gone.",
+                )
+            )
     return actions

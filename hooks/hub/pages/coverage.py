@@ -6,7 +6,7 @@ empty cell to the form for sharing a case study.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import yaml
 

@@ -7,15 +7,15 @@ text in it is escaped once, by the template, and never read as Markdown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
 
 from hub import urls
 from hub.content.body import HEADING, mark_code
 from hub.content.records import Adoption, CaseStudy, Contact, Resource
 from hub.content.taxonomy import Taxonomy
 from hub.pages.cards import render_cards
-from hub.pages.html import md_escape, raw
+from hub.pages.html import md_escape, raw, unmarked
 from hub.pages.londonmap import render_spread_map
 from hub.pages.templating import Markup, macro
 from hub.text import format_date
@@ -39,7 +39,8 @@ def render_case_study(
     related_cards = Markup(render_cards(related, record.url, taxonomy)) if related else ""
     tail = macro("entries.html", "case_study_tail")(record, related_cards, source_notes(record, taxonomy))
     tried = render_tried_elsewhere(record, adoptions, taxonomy) if adoptions else ""
-    return f"# {md_escape(record.title)}" + raw(head) + record.body.strip() + tried + (raw(tail) if tail else "\n")
+    body = unmarked(record.body.strip())
+    return f"# {md_escape(record.title)}" + raw(head) + body + tried + (raw(tail) if tail else "\n")
 
 
 def render_tried_elsewhere(record: CaseStudy, notes: Sequence[Adoption], taxonomy: Taxonomy) -> str:
@@ -49,7 +50,7 @@ def render_tried_elsewhere(record: CaseStudy, notes: Sequence[Adoption], taxonom
     parts = [raw(macro("entries.html", "tried_open")(record, notes, spread))]
     for note in notes:
         parts.append(raw(macro("entries.html", "note_open")(note, taxonomy)))
-        parts.append(demote_headings(note.body.strip(), 2))
+        parts.append(demote_headings(unmarked(note.body.strip()), 2))
         parts.append(raw(macro("entries.html", "note_close")(note)))
     parts.append(raw("</section>"))
     return "".join(parts)
@@ -91,7 +92,7 @@ def render_resource(resource: Resource, taxonomy: Taxonomy, show_problems: bool 
     """The whole Markdown of a leadership resource's page."""
     head = macro("entries.html", "resource_head")(resource, taxonomy, show_problems)
     tail = raw(macro("entries.html", "sources")(resource.sources)) if resource.sources else "\n"
-    return f"# {md_escape(resource.title)}" + raw(head) + resource.body.strip() + tail
+    return f"# {md_escape(resource.title)}" + raw(head) + unmarked(resource.body.strip()) + tail
 
 
 def is_placeholder(contact: Contact) -> bool:

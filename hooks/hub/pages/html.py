@@ -20,7 +20,7 @@ def esc(text: object) -> str:
 
 def md_escape(text: str) -> str:
     """``text`` as literal characters inside a Markdown paragraph or heading."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", esc(text))
+    return MARKDOWN_SPECIALS.sub(r"\\\1", esc(unmarked(text)))
 
 
 # Generated HTML travels around Markdown, not through it: Python-Markdown's HTML
@@ -29,6 +29,12 @@ def md_escape(text: str) -> str:
 # block for a token paragraph before Markdown runs; ``restore_raw`` puts it back.
 RAW_OPEN, RAW_CLOSE = "\ue000", "\ue001"  # private-use characters: never in content
 RAW = re.compile(RAW_OPEN + r"(.*?)" + RAW_CLOSE, re.S)
+
+
+def unmarked(text: str) -> str:
+    """Contributed text without the marks of generated HTML (each becomes U+FFFD): the validator refuses
+    private-use characters, and even unvalidated text can never mark HTML of its own to bypass Markdown."""
+    return text.replace(RAW_OPEN, "\ufffd").replace(RAW_CLOSE, "\ufffd")
 
 
 class LostBlock(Exception):

@@ -54,13 +54,39 @@ TILES: dict[str, tuple[int, int, tuple[str, ...]]] = {
 # Short names for the compact map on a phone, where a whole name would be too small to read
 # (the full name stays in each square's accessible name and in the table).
 SHORT = {
-    "enfield": "Enf", "harrow": "Harr", "barnet": "Barn", "haringey": "Hgy", "waltham-forest": "WF",
-    "hillingdon": "Hill", "ealing": "Eal", "brent": "Brent", "camden": "Cam", "islington": "Isl",
-    "hackney": "Hack", "redbridge": "Red", "havering": "Hav", "hounslow": "Houn", "hammersmith-and-fulham": "H&F",
-    "kensington-and-chelsea": "K&C", "westminster": "Wmin", "city-of-london": "City", "tower-hamlets": "TH",
-    "newham": "New", "barking-and-dagenham": "B&D", "richmond-upon-thames": "Rich", "wandsworth": "Wand",
-    "lambeth": "Lam", "southwark": "Sthk", "lewisham": "Lew", "greenwich": "Gren", "bexley": "Bex",
-    "kingston-upon-thames": "King", "merton": "Mert", "sutton": "Sutt", "croydon": "Croy", "bromley": "Brom",
+    "enfield": "Enf",
+    "harrow": "Harr",
+    "barnet": "Barn",
+    "haringey": "Hgy",
+    "waltham-forest": "WF",
+    "hillingdon": "Hill",
+    "ealing": "Eal",
+    "brent": "Brent",
+    "camden": "Cam",
+    "islington": "Isl",
+    "hackney": "Hack",
+    "redbridge": "Red",
+    "havering": "Hav",
+    "hounslow": "Houn",
+    "hammersmith-and-fulham": "H&F",
+    "kensington-and-chelsea": "K&C",
+    "westminster": "Wmin",
+    "city-of-london": "City",
+    "tower-hamlets": "TH",
+    "newham": "New",
+    "barking-and-dagenham": "B&D",
+    "richmond-upon-thames": "Rich",
+    "wandsworth": "Wand",
+    "lambeth": "Lam",
+    "southwark": "Sthk",
+    "lewisham": "Lew",
+    "greenwich": "Gren",
+    "bexley": "Bex",
+    "kingston-upon-thames": "King",
+    "merton": "Mert",
+    "sutton": "Sutt",
+    "croydon": "Croy",
+    "bromley": "Brom",
 }
 ICS_SHORT = {
     "north-central-london": "NCL",
@@ -114,7 +140,9 @@ def render_london_map(from_url: str, indexes: Indexes, taxonomy: Taxonomy, headi
             tile(from_url, area, count, bin_of(count), x, y, label, SIZE, ICS_SHORT[area.ics or ""], SHORT[area_id])
         )
     view_box = f"{-GAP} {-GAP} {width + 2 * GAP} {height + 2 * GAP}"
-    figure = macro("londonmap.html", "map")(heading_id, view_box, tiles, ics_boundaries(taxonomy), render_legend(taxonomy))
+    figure = macro("londonmap.html", "map")(
+        heading_id, view_box, tiles, ics_boundaries(taxonomy), render_legend(taxonomy)
+    )
     pan_london = macro("londonmap.html", "pan_london")(from_url, indexes, taxonomy)
     after = f'<span id="{heading_id}-after" tabindex="-1"></span>'  # where "Skip the map" lands
     return f"{figure}\n\n{after}{pan_london}\n\n{render_map_table(from_url, indexes, taxonomy)}"

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
 
 from hub import urls
 from hub.content.contract import Contract
@@ -72,7 +72,7 @@ def parse_arguments(text: str) -> dict[str, str]:
     try:
         tokens = shlex.split(text)
     except ValueError as exc:  # an unclosed quote
-        raise MarkerError(f"cannot read its arguments ({exc}); write key=value, quoting values with spaces")
+        raise MarkerError(f"cannot read its arguments ({exc}); write key=value, quoting values with spaces") from None
     args: dict[str, str] = {}
     for token in tokens:
         key, equals, value = token.partition("=")
@@ -232,8 +232,9 @@ def news(args: dict[str, str], ctx: MarkerContext) -> str:
         return '<p class="hub-empty">There is no news yet.</p>'
     link, time = macro("macros.html", "link"), macro("macros.html", "time")
     cards = [
-        render_card_item("hub-card", link(ctx.page_url, ctx.news_urls[p.src_uri], p.title), p.description,
-                         [time(p.created)])
+        render_card_item(
+            "hub-card", link(ctx.page_url, ctx.news_urls[p.src_uri], p.title), p.description, [time(p.created)]
+        )
         for p in posts
     ]
     return f"{render_card_list(cards)}\n\n{macro('macros.html', 'more')(ctx.page_url, urls.NEWS, 'All news')}"

@@ -31,8 +31,12 @@ CASE_STUDY, ADOPTION_NOTE = "case-study", "adoption-note"
 KINDS = (CASE_STUDY, ADOPTION_NOTE)
 # Form fields and the schema fields they fill, for limits and plain-text rules.
 FIELDS = {
-    "title": "title", "summary": "summary", "organisation": "organisation",
-    "contact-name": "contact.name", "contact-role": "contact.role", "contact-email": "contact.email",
+    "title": "title",
+    "summary": "summary",
+    "organisation": "organisation",
+    "contact-name": "contact.name",
+    "contact-role": "contact.role",
+    "contact-email": "contact.email",
 }
 OUTCOME_FIELDS = ("measure", "unit", "baseline", "result", "period", "source")
 
@@ -88,8 +92,11 @@ def submit_rules(contract: Contract, kind: str = CASE_STUDY, case_studies: Seque
     """What submit.js checks and shows, from the contract: limits, sections, consent, the safety rules, and the
     terms the preview names (with the case studies a note can name, for an adoption note)."""
     schema, taxonomy, team = _schema(contract, kind), contract.taxonomy, contract.programme_team
-    limits = {name: int(spec["maxLength"]) for name, dotted in FIELDS.items()
-              if (spec := _field_spec(schema, dotted)) is not None and "maxLength" in spec}
+    limits = {
+        name: int(spec["maxLength"])
+        for name, dotted in FIELDS.items()
+        if (spec := _field_spec(schema, dotted)) is not None and "maxLength" in spec
+    }
     rules: dict[str, Any] = {
         "kind": kind,
         "folder": FORM_KINDS[kind].folder,
@@ -102,18 +109,25 @@ def submit_rules(contract: Contract, kind: str = CASE_STUDY, case_studies: Seque
         "consent": [c.id for c in contract.consent],
         "plain": plain_fields(schema),
         "patterns": {
-            "markup": contract.safety.plain_text.pattern, "email": EMAIL.pattern,
+            "markup": contract.safety.plain_text.pattern,
+            "email": EMAIL.pattern,
             "voice": [{"pattern": FIRST_PERSON_WORDS, "flags": "i"}, {"pattern": US, "flags": ""}],
         },
-        "programmeTeam": {"name": team.name, "role": team.role, "email": team.email,
-                          "placeholder": is_placeholder(team)},
+        "programmeTeam": {
+            "name": team.name,
+            "role": team.role,
+            "email": team.email,
+            "placeholder": is_placeholder(team),
+        },
         "allowedDomains": sorted(contract.allowed_email_domains),
         "safety": contract.safety.data,
         "terms": {
             "areas": {a.id: {"name": a.name, "ics": a.ics or ""} for a in taxonomy.areas},
             "ics": {i.id: {"name": i.name} for i in taxonomy.ics},
-            "themes": _terms(taxonomy.themes), "settings": _terms(taxonomy.settings),
-            "statuses": _terms(taxonomy.statuses), "evidence": _terms(taxonomy.evidence),
+            "themes": _terms(taxonomy.themes),
+            "settings": _terms(taxonomy.settings),
+            "statuses": _terms(taxonomy.statuses),
+            "evidence": _terms(taxonomy.evidence),
             "accounts": _terms(taxonomy.accounts),
         },
     }
@@ -134,7 +148,10 @@ def _json_for_script(data: Any) -> Markup:
 
 
 def render_submit_form(
-    contract: Contract, page_url: str, repo_url: str | None, kind: str = CASE_STUDY,
+    contract: Contract,
+    page_url: str,
+    repo_url: str | None,
+    kind: str = CASE_STUDY,
     case_studies: Sequence[CaseStudy] = (),
 ) -> str:
     """One form block, with the routes for readers without JavaScript and its scripts."""
@@ -150,12 +167,21 @@ def render_submit_form(
     area_groups = [(ics.name, [(a, a.name) for a in taxonomy.areas_of_ics(ics.id)]) for ics in taxonomy.ics]
     area_groups.append(("Across London", [(a, a.name) for a in taxonomy.areas if a.ics is None]))
     team = contract.programme_team
-    alternatives = macro("submitform.html", "alternatives")(page_url, github["issue_form"], team.email,
-                                                           is_placeholder(team), form)
+    alternatives = macro("submitform.html", "alternatives")(
+        page_url, github["issue_form"], team.email, is_placeholder(team), form
+    )
     rules = submit_rules(contract, kind, case_studies)
     block = macro("submitform.html", "form")(
-        contract, form, area_groups, github, alternatives, _json_for_script(rules), _chooseable(case_studies),
-        _sections(contract, kind), rules["sectionLimit"], is_placeholder(team),
+        contract,
+        form,
+        area_groups,
+        github,
+        alternatives,
+        _json_for_script(rules),
+        _chooseable(case_studies),
+        _sections(contract, kind),
+        rules["sectionLimit"],
+        is_placeholder(team),
     )
     scripts = [*urls.SUBMIT_HELPERS, urls.SUBMIT_SCRIPT]
     tags = "".join(f'<script src="{Markup.escape(urls.relative(page_url, s))}" defer></script>' for s in scripts)
