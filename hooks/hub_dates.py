@@ -55,11 +55,15 @@ class PageDates:
             if history.problem is not None and not options.get("fallback_to_build_date"):
                 raise PluginError(f"hub: no git history for page dates: {history.problem}")
             if history.problem is not None:
-                self._log(f"hub: no git history for the dates of case studies and resources ({history.problem}); "
-                          "they show the build date")
+                self._log(
+                    f"hub: no git history for the dates of case studies and resources ({history.problem}); "
+                    "they show the build date"
+                )
             elif history.shallow:
-                log.info("hub: this is a shallow clone, so files not changed since its first commit show that "
-                         "commit's date; fetch the whole history (fetch-depth: 0) for true dates")
+                log.info(
+                    "hub: this is a shallow clone, so files not changed since its first commit show that "
+                    "commit's date; fetch the whole history (fetch-depth: 0) for true dates"
+                )
 
     def set_meta(self, page: Page, sources: Sequence[Path]) -> None:
         """The page's dates from its files' history, in the plugin's page.meta variables.

@@ -253,7 +253,10 @@ def _case_study_file(src_uri: str, path: Path, docs_dir: Path, decodable: bool, 
         # MkDocs cannot read it; the page shows the problem instead (strict builds fail).
         return File.generated(config, src_uri, content=" ", inclusion=NOT_IN_NAV)
     file = CaseStudyFile(
-        src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls,
+        src_uri,
+        src_dir=None,
+        dest_dir=config.site_dir,
+        use_directory_urls=config.use_directory_urls,
         inclusion=NOT_IN_NAV,
     )
     file.abs_src_path = str(path)
@@ -278,8 +281,9 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files, **kwargs: 
         case_studies = [p for p in in_order if state.hub.case_study_at(p.file.src_uri) is not None]
         chosen = [p for i, p in enumerate(case_studies) if (i + 1) * WORKER_SHARE // 1 != i * WORKER_SHARE // 1]
         share = {id(p) for p in chosen} | {id(p) for p in in_order if isinstance(p.file, GeneratedPageFile)}
-        _worker = start_worker([p for p in in_order if id(p) in share], config, files, nav, _search_data_of,
-                               state.derived)
+        _worker = start_worker(
+            [p for p in in_order if id(p) in share], config, files, nav, _search_data_of, state.derived
+        )
     try:
         state.indexer = SearchIndexer(Path(config.site_dir) / "pagefind")
     except IndexerFailed as exc:
@@ -483,15 +487,19 @@ def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
             _serving.index_in_background(Path(config.site_dir))
         except IndexerFailed as exc:
             raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
-        log.info(f"hub: reused {len(state.hub_pages) - _serving.rendered} of the hub's pages unchanged; "
-                 "Pagefind indexes the site in the background")
+        log.info(
+            f"hub: reused {len(state.hub_pages) - _serving.rendered} of the hub's pages unchanged; "
+            "Pagefind indexes the site in the background"
+        )
     else:
         try:
             pages = indexer.wait() if indexer is not None else 0
         except IndexerFailed as exc:  # the indexer is a separate binary; say what failed, then stop
             raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
         log.info(f"hub: Pagefind indexed {pages} of the {len(state.search_data)} searchable pages")
-    Path(config.site_dir, "csp.txt").write_text(policy(sorted(state.script_hashes), header=True) + "\n", encoding="utf-8")
+    Path(config.site_dir, "csp.txt").write_text(
+        policy(sorted(state.script_hashes), header=True) + "\n", encoding="utf-8"
+    )
 
 
 def on_build_error(*, error: Exception, **kwargs: Any) -> None:

@@ -139,7 +139,11 @@ def can_fork() -> bool:
 
 
 def start_worker(
-    pages: list[HubPage], config: MkDocsConfig, files: Files, nav: Navigation, note: Callable[[HubPage], Any],
+    pages: list[HubPage],
+    config: MkDocsConfig,
+    files: Files,
+    nav: Navigation,
+    note: Callable[[HubPage], Any],
     derived: Mapping[str, Callable[[], str | bytes]] | None = None,
 ) -> Worker | None:
     """Fork a worker that renders ``pages`` (``note(page)`` is what the hub records about a page it populated),
@@ -159,8 +163,13 @@ def start_worker(
 
 
 def _work(
-    pages: list[HubPage], config: MkDocsConfig, files: Files, nav: Navigation, note: Callable[[HubPage], Any],
-    derived: Mapping[str, Callable[[], str | bytes]], out: IO[bytes],
+    pages: list[HubPage],
+    config: MkDocsConfig,
+    files: Files,
+    nav: Navigation,
+    note: Callable[[HubPage], Any],
+    derived: Mapping[str, Callable[[], str | bytes]],
+    out: IO[bytes],
 ) -> None:
     capture = _Capture()
     for name in ("", "mkdocs"):  # the build prints and counts messages; the worker hands them over

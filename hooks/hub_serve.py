@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
+
 @dataclass(frozen=True)
 class RenderedPage:
     """A hub page as a build rendered it, and everything it was rendered from."""

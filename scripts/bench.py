@@ -70,8 +70,12 @@ WORDS = (
     "frailty review list clinic community referral outcome reception online booking evening weekend "
     "prescribing wellbeing carers homes discharge records data search recall screening vaccination"
 ).split()
-GIT_ENV = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
-           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.org",
+    "GIT_COMMITTER_NAME": "bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.org",
+}
 PLUGIN_SAMPLE = 20  # pages the git plugin dates on the long history, to scale to them all
 
 
@@ -143,7 +147,9 @@ def make_hub_project(where: Path, n: int, taxonomy: Taxonomy, commit: bool = Tru
             shutil.copy2(source, project / name)
     rng = random.Random(n)
     for i in range(n):
-        (project / "case_studies" / f"bench-{i:05d}.md").write_text(synthetic_case_study(i, taxonomy, rng), encoding="utf-8")
+        (project / "case_studies" / f"bench-{i:05d}.md").write_text(
+            synthetic_case_study(i, taxonomy, rng), encoding="utf-8"
+        )
     if commit:
         for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "bench"]):
             subprocess.run(["git", *args], cwd=project, env={**os.environ, **GIT_ENV}, check=True)
@@ -184,8 +190,12 @@ def make_baseline_project(where: Path, hub: Path) -> Path:
         data = yaml.safe_load(front)
         tags = [str(t) for t in (data.get("themes") or [])] + [str(b) for b in (data.get("boroughs") or [])]
         meta = {"title": data.get("title"), "description": data.get("summary"), "tags": tags}
-        (docs / path.name).write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + body, encoding="utf-8")
-    (project / "docs" / "index.md").write_text("# Baseline\n\nThe same case studies on plain Material.\n", encoding="utf-8")
+        (docs / path.name).write_text(
+            "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + body, encoding="utf-8"
+        )
+    (project / "docs" / "index.md").write_text(
+        "# Baseline\n\nThe same case studies on plain Material.\n", encoding="utf-8"
+    )
     (project / "docs" / "tags.md").write_text("# Case studies by tag\n\n<!-- material/tags -->\n", encoding="utf-8")
     (project / "mkdocs.yml").write_text(BASELINE_CONFIG + markdown_extensions(), encoding="utf-8")
     return project
@@ -262,8 +272,13 @@ def build(project: Path, strict: bool = True, **env: str) -> Build:
     shutil.rmtree(site, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "-q", *(["--strict"] if strict else [])]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     sampler = MemorySampler(process.pid)
     sampler.start()
     output = process.stdout.read() if process.stdout else b""
@@ -274,8 +289,9 @@ def build(project: Path, strict: bool = True, **env: str) -> Build:
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build of {project} failed:\n{output.decode(errors='replace')}")
     peak = usage.ru_maxrss / 1024  # the largest of the process and the children it waited for
-    return Build(seconds, usage.ru_utime + usage.ru_stime, sampler.own or peak, sampler.total or peak,
-                 sampler.other, site)
+    return Build(
+        seconds, usage.ru_utime + usage.ru_stime, sampler.own or peak, sampler.total or peak, sampler.other, site
+    )
 
 
 # --- Measuring rebuilds under mkdocs serve ---------------------------------------------
@@ -308,8 +324,13 @@ def serve(project: Path, stem: str, edits: int = 3) -> Serving:
     address = f"127.0.0.1:{port}"
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--no-strict", "--dev-addr", address]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     path = project / "case_studies" / f"{stem}.md"
     original = path.read_text(encoding="utf-8")
     url = f"http://127.0.0.1:{port}/case-studies/{stem}/"
@@ -373,8 +394,10 @@ def make_history_project(where: Path, cases: int, commits: int, taxonomy: Taxono
     def commit(message: str, changes: list[bytes]) -> None:
         nonlocal moment
         moment += 3600
-        stream.append(f"commit refs/heads/main\nauthor bench <bench@example.org> {moment} +0000\n"
-                      f"committer bench <bench@example.org> {moment} +0000\ndata {len(message)}\n{message}\n".encode())
+        stream.append(
+            f"commit refs/heads/main\nauthor bench <bench@example.org> {moment} +0000\n"
+            f"committer bench <bench@example.org> {moment} +0000\ndata {len(message)}\n{message}\n".encode()
+        )
         stream.extend(changes)
 
     def put(name: str, text: str) -> bytes:
@@ -382,8 +405,12 @@ def make_history_project(where: Path, cases: int, commits: int, taxonomy: Taxono
         return f"M 100644 inline case_studies/{name}\ndata {len(data)}\n".encode() + data + b"\n"
 
     files = [p for p in sorted(project.rglob("*")) if p.is_file() and ".git" not in p.parts]
-    first = [f"M 100644 inline {p.relative_to(project).as_posix()}\ndata {p.stat().st_size}\n".encode()
-             + p.read_bytes() + b"\n" for p in files]
+    first = [
+        f"M 100644 inline {p.relative_to(project).as_posix()}\ndata {p.stat().st_size}\n".encode()
+        + p.read_bytes()
+        + b"\n"
+        for p in files
+    ]
     commit("The project", first)
     for number in range(1, commits):
         if names and (len(added) < cases and (number % 5 or not added)):
@@ -426,8 +453,11 @@ def measure_history(cases: int, commits: int, taxonomy: Taxonomy) -> History:
             util.get_git_commit_timestamp(str(page))
         per_page = (time.perf_counter() - started) / len(sample)
         with_dates, without = build(project), build(project, HUB_GIT_DATES="false")
-        count = int(subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=project, capture_output=True,
-                                   text=True, check=True).stdout)
+        count = int(
+            subprocess.run(
+                ["git", "rev-list", "--count", "HEAD"], cwd=project, capture_output=True, text=True, check=True
+            ).stdout
+        )
         return History(count, len(pages), walk, with_dates, without, per_page * len(pages))
 
 
@@ -460,7 +490,7 @@ def serve_site(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def local_file(site: Path, base: str, url: str) -> Path | None:
     if not url.startswith(base):
         return None
-    path = site / url[len(base):].split("?")[0].split("#")[0]
+    path = site / url[len(base) :].split("?")[0].split("#")[0]
     return path / "index.html" if path.is_dir() else path if path.is_file() else None
 
 
@@ -528,7 +558,9 @@ def measure(n: int, taxonomy: Taxonomy, browser, edits: int = 3) -> Row:
         material_site = folder_bytes(material.site)
         material_case = (material.site / "case-studies" / "bench-00000" / "index.html").stat().st_size
         material_index = (material.site / "tags" / "index.html").stat().st_size
-        material_load = page_and_search_bytes(browser, material.site, "case-studies/bench-00000/", False)[0] if browser else None
+        material_load = (
+            page_and_search_bytes(browser, material.site, "case-studies/bench-00000/", False)[0] if browser else None
+        )
         no_git = build(hub, HUB_GIT_DATES="false")
         one_process = build(hub, HUB_PARALLEL="false")
         shipped = build(hub)
@@ -536,13 +568,21 @@ def measure(n: int, taxonomy: Taxonomy, browser, edits: int = 3) -> Row:
             page_and_search_bytes(browser, shipped.site, "case-studies/bench-00000/", True) if browser else (None, None)
         )
         row = Row(
-            n=n, hub=shipped, no_git=no_git, one_process=one_process, material=material, serving=None,
-            hub_site=folder_bytes(shipped.site), material_site=material_site,
+            n=n,
+            hub=shipped,
+            no_git=no_git,
+            one_process=one_process,
+            material=material,
+            serving=None,
+            hub_site=folder_bytes(shipped.site),
+            material_site=material_site,
             hub_case_html=(shipped.site / "case-studies" / "bench-00000" / "index.html").stat().st_size,
             material_case_html=material_case,
             hub_index_html=(shipped.site / "themes" / "proactive-care" / "index.html").stat().st_size,
             material_index_html=material_index,
-            hub_load=hub_load, material_load=material_load, hub_query=hub_query,
+            hub_load=hub_load,
+            material_load=material_load,
+            hub_query=hub_query,
         )
         if edits:
             row.serving = serve(hub, f"bench-{n // 2:05d}", edits)  # one in the middle of the lists
@@ -607,8 +647,10 @@ def render_tables(rows: list[Row], history: History | None) -> str:
         ]
         for r in served:
             assert r.serving is not None
-            lines.append(f"| {r.n:,} | {r.serving.first_build:.1f} s | **{r.serving.body_edit:.2f} s** | "
-                         f"**{r.serving.title_edit:.2f} s** |")
+            lines.append(
+                f"| {r.n:,} | {r.serving.first_build:.1f} s | **{r.serving.body_edit:.2f} s** | "
+                f"**{r.serving.title_edit:.2f} s** |"
+            )
     if history is not None:
         h = history
         lines += [
@@ -632,8 +674,10 @@ def render_tables(rows: list[Row], history: History | None) -> str:
     ]
     for r in rows:
         lines.append(
-            f"| {r.n:,} | {mb(r.hub_site)} / {mb(r.material_site)} | {kb(r.hub_case_html)} / {kb(r.material_case_html)} | "
-            f"{kb(r.hub_index_html)} / {kb(r.material_index_html)} | {kb(r.hub_load)} / {kb(r.material_load)} | {kb(r.hub_query)} |"
+            f"| {r.n:,} | {mb(r.hub_site)} / {mb(r.material_site)} | "
+            f"{kb(r.hub_case_html)} / {kb(r.material_case_html)} | "
+            f"{kb(r.hub_index_html)} / {kb(r.material_index_html)} | "
+            f"{kb(r.hub_load)} / {kb(r.material_load)} | {kb(r.hub_query)} |"
         )
     return "\n".join(lines)
 
@@ -647,8 +691,11 @@ def render_section(rows: list[Row], history: History | None, command: str) -> st
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--cases", default="1000,5000", help="comma-separated numbers of synthetic case studies")
     parser.add_argument("--commits", type=int, default=5000, help="commits of the long history (0: skip it)")
     parser.add_argument("--history-cases", type=int, default=1000, help="case studies in the long history")

@@ -9,11 +9,12 @@ checks and sees the same records. The stages run in order: content
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 from urllib.parse import urljoin
 
 from hub import urls
@@ -22,7 +23,11 @@ from hub.content.adoption import parse_adoption
 from hub.content.casestudy import parse_case_study
 from hub.content.collection import Collection, collect, display_path, load_collection
 from hub.content.contract import (
-    CASE_STUDY_SCHEMA_FILE, DATA, RESOURCE_SCHEMA_FILE, Contract, load_contract,
+    CASE_STUDY_SCHEMA_FILE,
+    DATA,
+    RESOURCE_SCHEMA_FILE,
+    Contract,
+    load_contract,
 )
 from hub.content.frontmatter import decode, parse_document
 from hub.content.gitdates import History, HistoryReader
@@ -32,18 +37,22 @@ from hub.content.records import CaseStudy, Resource
 from hub.content.resource import parse_resource
 from hub.content.schema import render_schema, sync_schema
 from hub.content.taxonomy import Taxonomy
-from hub.memo import Memo
 from hub.index.facets import SearchData, case_study_search, news_search, page_search, resource_search
 from hub.index.groups import PER_PAGE, Indexes, group_case_studies
 from hub.index.related import find_related
+from hub.index.reviews import ReviewItem, select_reviews
 from hub.index.synonyms import load_synonyms
 from hub.index.words import hub_vocabulary
-from hub.index.reviews import ReviewItem, select_reviews
+from hub.memo import Memo
 from hub.outputs.feeds import plan_feeds
-from hub.outputs.search import render_search_words
 from hub.outputs.opendata import (
-    render_adoptions_csv, render_adoptions_json, render_csv, render_json, render_outcomes_csv,
+    render_adoptions_csv,
+    render_adoptions_json,
+    render_csv,
+    render_json,
+    render_outcomes_csv,
 )
+from hub.outputs.search import render_search_words
 from hub.pages.entries import render_case_study, render_resource
 from hub.pages.listings import GeneratedPage, plan_pages
 from hub.pages.markers import MarkerContext, fill_markers
@@ -163,7 +172,6 @@ class Hub:
         return ()
 
 
-
 def start_reading_history(root: Path, previous: History | None = None) -> HistoryReader:
     """Start reading, in the background, when each file in the repository holding ``root`` was created and
     last changed: one ``git log`` for the whole history (``previous`` is kept if nothing was committed since)."""
@@ -203,6 +211,7 @@ def related_case_studies(
         return find_related(case_studies, indexes)
     # What decides who is related to whom: every case study's name, order, themes and areas.
     key = tuple((c.stem, c.sort_key, c.themes, c.areas) for c in case_studies)
+
     def find() -> dict[str, tuple[str, ...]]:
         return {s: tuple(r.stem for r in rs) for s, rs in find_related(case_studies, indexes).items()}
 
@@ -236,22 +245,30 @@ def check(config: HubConfig, paths: Sequence[Path] = ()) -> tuple[list[Problem],
     new = [(name, f) for name, f in shown.items() if f.is_file() and name not in known]
     resources_dir = config.resources.resolve() if config.resources else None
     new_resources = [
-        parse_resource(f.read_bytes(), name, f.stem, hub.contract) for name, f in new if f.resolve().parent == resources_dir
+        parse_resource(f.read_bytes(), name, f.stem, hub.contract)
+        for name, f in new
+        if f.resolve().parent == resources_dir
     ]
     adoptions_dir = (config.case_studies / ADOPTIONS).resolve()
     new_adoptions = [
         parse_adoption(f.read_bytes(), name, f.stem, hub.contract, config.today)
-        for name, f in new if f.resolve().parent == adoptions_dir
+        for name, f in new
+        if f.resolve().parent == adoptions_dir
     ]
     new_case_studies = [
         parse_case_study(f.read_bytes(), name, f.stem, hub.contract, config.today)
-        for name, f in new if f.resolve().parent not in (resources_dir, adoptions_dir)
+        for name, f in new
+        if f.resolve().parent not in (resources_dir, adoptions_dir)
     ]
     combined = collect(
-        [*hub.collection.case_studies, *new_case_studies], (), [*hub.collection.resources, *new_resources],
+        [*hub.collection.case_studies, *new_case_studies],
+        (),
+        [*hub.collection.resources, *new_resources],
         [*hub.collection.adoptions, *new_adoptions],
     )
-    problems += [p for p in (*hub.contract_problems, *combined.problems) if p.path in shown or p in hub.contract_problems]
+    problems += [
+        p for p in (*hub.contract_problems, *combined.problems) if p.path in shown or p in hub.contract_problems
+    ]
     return sorted(problems), len(shown)
 
 
@@ -281,7 +298,12 @@ def generated_pages(hub: Hub) -> list[GeneratedPage]:
     pages.append(GeneratedPage("reviews.md", partial(_reviews_page, hub, memo)))
     collection = hub.collection
     programme = partial(
-        render_programme_page, collection.case_studies, collection.adoptions, hub.indexes, hub.taxonomy, hub.config.today
+        render_programme_page,
+        collection.case_studies,
+        collection.adoptions,
+        hub.indexes,
+        hub.taxonomy,
+        hub.config.today,
     )
     pages.append(GeneratedPage("programme.md", programme))
     return pages
@@ -327,13 +349,21 @@ def render_entry(hub: Hub, src_uri: str) -> tuple[str, dict[str, str], SearchDat
     resource = hub.resource_at(src_uri)
     if resource is not None:
         markdown = render_resource(resource, hub.taxonomy)
-        return markdown, {"title": resource.title, "description": resource.summary}, resource_search(resource, hub.taxonomy)
+        return (
+            markdown,
+            {"title": resource.title, "description": resource.summary},
+            resource_search(resource, hub.taxonomy),
+        )
     return None
 
 
 def fill_page_markers(
-    hub: Hub, src_uri: str, markdown: str, first_line: int = 1,
-    repo_url: str | None = None, news_urls: Mapping[str, str] | None = None,
+    hub: Hub,
+    src_uri: str,
+    markdown: str,
+    first_line: int = 1,
+    repo_url: str | None = None,
+    news_urls: Mapping[str, str] | None = None,
 ) -> tuple[str, list[Problem]]:
     """A hand-written page's Markdown with its markers filled, and the problems with them."""
     context = MarkerContext(
@@ -366,9 +396,7 @@ def derived_files(hub: Hub, news_urls: Mapping[str, str], site_url: str) -> dict
     return {path: make() for path, make in plan_derived_files(hub, news_urls, site_url).items()}
 
 
-def plan_derived_files(
-    hub: Hub, news_urls: Mapping[str, str], site_url: str
-) -> dict[str, Callable[[], str | bytes]]:
+def plan_derived_files(hub: Hub, news_urls: Mapping[str, str], site_url: str) -> dict[str, Callable[[], str | bytes]]:
     """Feeds and open data by their path in the site, each written when asked for: a build knows every
     path at once, and can write the files where and when it likes (hooks/hub_parallel.py)."""
     records, taxonomy, today = hub.collection.case_studies, hub.taxonomy, hub.config.today

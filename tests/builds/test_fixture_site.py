@@ -159,8 +159,8 @@ def test_no_front_matter_value_can_inject_markup(tmp_path, title):
 
 
 def active_in_navigation(html: str) -> list[str]:
-    primary = html[html.index("md-sidebar--primary"):html.index("md-sidebar--secondary")]
-    return [m.strip() for m in re.findall(r'md-nav__item--active[^>]*>\s*(?:<[^>]*>\s*)*([^<\s][^<]*)', primary)]
+    primary = html[html.index("md-sidebar--primary") : html.index("md-sidebar--secondary")]
+    return [m.strip() for m in re.findall(r"md-nav__item--active[^>]*>\s*(?:<[^>]*>\s*)*([^<\s][^<]*)", primary)]
 
 
 def test_pages_of_one_folder_in_two_sections_keep_their_own_navigation(site):

@@ -23,15 +23,25 @@ def copy_project(target: Path) -> Path:
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False,
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
     )
 
 
 def git(project: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org",
-           "GIT_AUTHOR_DATE": "2025-03-05T12:00:00+00:00", "GIT_COMMITTER_DATE": "2025-03-05T12:00:00+00:00"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "T",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "T",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_DATE": "2025-03-05T12:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2025-03-05T12:00:00+00:00",
+    }
     subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
 
 
@@ -51,12 +61,17 @@ def test_dates_come_from_git_and_uncommitted_files_still_build(tmp_path):
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "all")
     (project / "case_studies" / "brand-new.md").write_text(
-        case_study_text(title="A brand new one", review_due="2099-01-01"), encoding="utf-8")
+        case_study_text(title="A brand new one", review_due="2099-01-01"), encoding="utf-8"
+    )
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    committed = (project / "site" / "case-studies" / "merton-social-prescribing" / "index.html").read_text(encoding="utf-8")
+    committed = (project / "site" / "case-studies" / "merton-social-prescribing" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "Page last updated: <span" in committed and "5 March 2025</span>" in committed
-    assert "Page last updated:" in (project / "site" / "case-studies" / "brand-new" / "index.html").read_text(encoding="utf-8")
+    assert "Page last updated:" in (project / "site" / "case-studies" / "brand-new" / "index.html").read_text(
+        encoding="utf-8"
+    )
     for generated in ("themes/proactive-care", "boroughs/merton", "ics/south-west-london", "case-studies"):
         assert "Page last updated" not in (project / "site" / generated / "index.html").read_text(encoding="utf-8")
 
@@ -74,7 +89,11 @@ def test_hub_pages_are_dated_from_one_git_log_and_the_plugin_dates_the_rest(tmp_
     wrapper.write_text(f'#!/bin/sh\necho "$@" >> {calls}\nexec {shutil.which("git")} "$@"\n', encoding="utf-8")
     wrapper.chmod(0o755)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{wrapper.parent}{os.pathsep}{os.environ['PATH']}"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -86,8 +105,10 @@ def test_hub_pages_are_dated_from_one_git_log_and_the_plugin_dates_the_rest(tmp_
     resources = [f"/leadership/{p.name}" for p in leadership.glob("*.md") if p.name != "index.md"]
     assert per_file and not [line for line in per_file if "case_studies" in line or line.endswith(tuple(resources))]
     assert len(per_file) <= len(list((project / "docs").rglob("*.md")))  # at most one per hand-written page
-    dated = '<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date" ' \
-            'title="5 March 2025 12:00:00 GMT">5 March 2025</span>'
+    dated = (
+        '<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date" '
+        'title="5 March 2025 12:00:00 GMT">5 March 2025</span>'
+    )
     for page in ("case-studies/merton-social-prescribing", "leadership/clinical-leadership-support", "about"):
         html = (project / "site" / page / "index.html").read_text(encoding="utf-8")
         assert f"Page last updated: {dated}" in html, page
@@ -102,9 +123,15 @@ def test_a_case_study_page_is_last_updated_with_its_newest_adoption_note(tmp_pat
     git(project, "commit", "-q", "-m", "all")
     note = project / "case_studies" / "adoptions" / "croydon-red-bag.md"
     note.write_text(note.read_text(encoding="utf-8") + "\nA line added later.\n", encoding="utf-8")
-    later = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
-             "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": "2025-06-09T12:00:00+00:00",
-             "GIT_COMMITTER_DATE": "2025-06-09T12:00:00+00:00"}
+    later = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "T",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "T",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_DATE": "2025-06-09T12:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2025-06-09T12:00:00+00:00",
+    }
     subprocess.run(["git", "commit", "-q", "-am", "note"], cwd=project, env=later, check=True, capture_output=True)
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr

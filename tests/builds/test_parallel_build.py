@@ -21,8 +21,10 @@ THEMES = ["accessible-care", "coordinated-care", "proactive-care", "digital"]
 def case_studies(count: int) -> dict[str, str]:
     return {
         f"case-{n:02d}.md": case_study_text(
-            title=f"Case study number {n}", published=f"2025-{n % 12 + 1:02d}-{n % 27 + 1:02d}",
-            review_due="2030-01-01", boroughs=[AREAS[n % len(AREAS)], AREAS[(n * 3 + 1) % len(AREAS)]],
+            title=f"Case study number {n}",
+            published=f"2025-{n % 12 + 1:02d}-{n % 27 + 1:02d}",
+            review_due="2030-01-01",
+            boroughs=[AREAS[n % len(AREAS)], AREAS[(n * 3 + 1) % len(AREAS)]],
             themes=[THEMES[n % len(THEMES)]],
         )
         for n in range(count)

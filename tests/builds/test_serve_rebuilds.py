@@ -68,7 +68,11 @@ def fresh_build(root: Path, into: Path) -> None:
     (root / "fresh.yml").write_text(config.replace("https://hub.example.org/", SERVE_URL), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "fresh.yml"), "-d", str(into)],
-        cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     (root / "fresh.yml").unlink()
@@ -84,17 +88,20 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 def cs(title: str, published: str, boroughs: list[str], themes: list[str], **changes) -> str:
-    return case_study_text(title=title, published=published, review_due="2030-01-01", boroughs=boroughs,
-                           themes=themes, **changes)
+    return case_study_text(
+        title=title, published=published, review_due="2030-01-01", boroughs=boroughs, themes=themes, **changes
+    )
 
 
 CASE_STUDIES = {
     "hackney-triage.md": cs("Hackney triage", "2025-05-01", ["Hackney"], ["accessible-care"]),
-    "camden-frailty.md": cs("Camden frailty team", "2024-02-01", ["Camden", "Islington"],
-                            ["coordinated-care", "proactive-care"]),
+    "camden-frailty.md": cs(
+        "Camden frailty team", "2024-02-01", ["Camden", "Islington"], ["coordinated-care", "proactive-care"]
+    ),
     "islington-frailty.md": cs("Islington frailty", "2023-02-01", ["Islington"], ["proactive-care"]),
-    "pan-london-online.md": cs("Pan-London online services", "2025-09-01", ["London-wide"],
-                               ["accessible-care", "digital"], example=True),
+    "pan-london-online.md": cs(
+        "Pan-London online services", "2025-09-01", ["London-wide"], ["accessible-care", "digital"], example=True
+    ),
 }
 
 
@@ -134,8 +141,12 @@ def test_each_rebuild_is_the_site_a_fresh_build_gives(tmp_path):
     write_site(root, CASE_STUDIES)
     (tmp_path / "steps.json").write_text(json.dumps(steps), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(tmp_path / "steps.json")], cwd=root, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}, check=False,
+        [sys.executable, "-c", SCRIPT, str(tmp_path / "steps.json")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")},
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     counts = json.loads(result.stdout.strip().splitlines()[-1])
@@ -150,6 +161,8 @@ def test_each_rebuild_is_the_site_a_fresh_build_gives(tmp_path):
     assert reused[1] > reused[2]  # a title is on more pages than a sentence of the body
     assert reused[6] > reused[5]  # a new note changes its case study's cards and lists; an edit, far less
     for number in (5, 6):  # the note is on its case study's page, as edited
-        hackney = (root / f"served-{number}" / "case-studies" / "hackney-triage" / "index.html").read_text(encoding="utf-8")
+        hackney = (root / f"served-{number}" / "case-studies" / "hackney-triage" / "index.html").read_text(
+            encoding="utf-8"
+        )
         assert 'id="tried-lewisham-triage"' in hackney
         assert ("on Mondays and Fridays." in hackney) == (number == 6)

@@ -29,9 +29,23 @@ def test_baseline_uses_the_hubs_markdown_extensions():
 
 def test_bench_runs_and_reports_every_column(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--cases", "3", "--no-browser", "--edits", "1",
-         "--commits", "30", "--history-cases", "3"],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "bench.py"),
+            "--cases",
+            "3",
+            "--no-browser",
+            "--edits",
+            "1",
+            "--commits",
+            "30",
+            "--history-cases",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     tables = [block for block in result.stdout.split("\n\n") if block.startswith("| ")]

@@ -20,8 +20,12 @@ from mkdocs_git_revision_date_localized_plugin.util import Util
 
 from hub.content.gitdates import Commit, FileDates, History, parse_log, parse_tags, read_history
 
-AUTHOR = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org",
-          "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+AUTHOR = {
+    "GIT_AUTHOR_NAME": "T",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "T",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+}
 
 
 class Repo:
@@ -135,9 +139,17 @@ def assert_same_as_plugin(repo_path: Path, history: History, path: Path) -> None
 
 
 FILES = [
-    "case_studies/a.md", "case_studies/d.md", "case_studies/e.md", "case_studies/only-root.md", "case_studies/p.md",
-    "case_studies/q.md", "case_studies/moved.md", "case_studies/adoptions/n.md", "case_studies/with space é.md",
-    "case_studies/uncommitted.md", "docs/x.md",
+    "case_studies/a.md",
+    "case_studies/d.md",
+    "case_studies/e.md",
+    "case_studies/only-root.md",
+    "case_studies/p.md",
+    "case_studies/q.md",
+    "case_studies/moved.md",
+    "case_studies/adoptions/n.md",
+    "case_studies/with space é.md",
+    "case_studies/uncommitted.md",
+    "docs/x.md",
 ]
 
 
@@ -149,8 +161,7 @@ def test_every_file_gets_the_plugins_dates(fixture_repo, name):
 def test_what_the_fixture_covers(fixture_repo):
     history = read_history(fixture_repo.path / "case_studies")  # any folder in the repository will do
     by_message = {
-        line.split(" ", 1)[1]: line.split(" ", 1)[0]
-        for line in fixture_repo.git("log", "--format=%H %s").splitlines()
+        line.split(" ", 1)[1]: line.split(" ", 1)[0] for line in fixture_repo.git("log", "--format=%H %s").splitlines()
     }
 
     def dates(name: str) -> tuple[str | None, str]:
@@ -176,16 +187,20 @@ def test_what_the_fixture_covers(fixture_repo):
 @pytest.mark.parametrize("depth", [1, 3])
 def test_a_shallow_clone_dates_older_files_to_its_oldest_commits(fixture_repo, tmp_path, depth):
     clone = tmp_path / "shallow"
-    subprocess.run(["git", "clone", "-q", "--depth", str(depth), f"file://{fixture_repo.path}", str(clone)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", str(depth), f"file://{fixture_repo.path}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
     history = read_history(clone)
     assert history.shallow and history.problem is None
     for name in FILES:
         if (clone / name).exists():
             assert_same_as_plugin(clone, history, clone / name)
     if depth == 1:  # the fallback: the one commit fetched added every file, as far as git can tell
-        tip = subprocess.run(["git", "-C", str(clone), "rev-parse", "HEAD"], capture_output=True, text=True,
-                             check=True).stdout.strip()
+        tip = subprocess.run(
+            ["git", "-C", str(clone), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
         assert {(d.created.hash, d.updated.hash) for d in history.dates.values()} == {(tip, tip)}
 
 
@@ -275,12 +290,23 @@ def test_random_histories_give_the_plugins_dates(tmp_path, seed):
 
 
 def test_parse_log_follows_renames_back():
-    log = "\0".join([
-        "\x01c3 300", "\nM", "b.md",
-        "\x01c2 200", "\nR100", "a.md", "b.md",
-        "\x01c1 100", "\nA", "a.md", "A", "z.md",
-        "",
-    ])
+    log = "\0".join(
+        [
+            "\x01c3 300",
+            "\nM",
+            "b.md",
+            "\x01c2 200",
+            "\nR100",
+            "a.md",
+            "b.md",
+            "\x01c1 100",
+            "\nA",
+            "a.md",
+            "A",
+            "z.md",
+            "",
+        ]
+    )
     assert parse_log(log) == {
         "b.md": FileDates(created=Commit("c1", 100), updated=Commit("c3", 300)),
         "a.md": FileDates(created=Commit("c1", 100), updated=Commit("c1", 100)),  # the name, before the rename

@@ -66,7 +66,8 @@ def test_a_rebuild_gives_what_a_fresh_load_gives(project):
     pages = {p.src_uri: p.markdown for p in pipeline.generated_pages(fresh)}
     assert {p.src_uri: p.markdown for p in pipeline.generated_pages(kept)} == pages
     assert pipeline.derived_files(kept, {}, "https://hub.example.org/") == pipeline.derived_files(
-        fresh, {}, "https://hub.example.org/")
+        fresh, {}, "https://hub.example.org/"
+    )
 
 
 def test_a_changed_setting_or_contract_starts_afresh(project, tmp_path):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from datetime import date
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, TypeVar
 
 from hub.content.adoption import FOLDER as ADOPTIONS
 from hub.content.adoption import parse_adoption
@@ -60,7 +61,11 @@ def parsed(memo: Memo | None, parse: Callable[..., R], raw: bytes, shown: str, s
 
 
 def load_collection(
-    directory: Path, root: Path, contract: Contract, resources_dir: Path | None = None, today: date | None = None,
+    directory: Path,
+    root: Path,
+    contract: Contract,
+    resources_dir: Path | None = None,
+    today: date | None = None,
     memo: Memo | None = None,
 ) -> Collection:
     """Parse every case study in ``directory`` and every resource in ``resources_dir``.
@@ -83,11 +88,15 @@ def load_collection(
             problems += found
             continue
         if entry.is_dir() or entry.suffix != CASE_STUDY_SUFFIX:
-            problems.append(Problem(
-                shown, 1, "file",
-                f"is not a case study; case studies are '.md' files directly in this folder, adoption notes are in "
-                f"{ADOPTIONS}/",
-            ))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "file",
+                    f"is not a case study; case studies are '.md' files directly in this folder, adoption notes are in "
+                    f"{ADOPTIONS}/",
+                )
+            )
             continue
         found_files.append(entry)
 
@@ -130,7 +139,9 @@ def load_resources(directory: Path, root: Path, contract: Contract, memo: Memo |
 
 
 def collect(
-    records: Iterable[CaseStudy], problems: Iterable[Problem] = (), resources: Iterable[Resource] = (),
+    records: Iterable[CaseStudy],
+    problems: Iterable[Problem] = (),
+    resources: Iterable[Resource] = (),
     adoptions: Iterable[Adoption] = (),
 ) -> Collection:
     """A collection of ``records``, ``resources`` and ``adoptions`` with the checks that need them all."""
@@ -148,9 +159,7 @@ def link_adoptions(records: Iterable[CaseStudy], adoptions: list[Adoption]) -> l
     by_case_study: dict[str, list[str]] = {}
     for note in adoptions:
         by_case_study.setdefault(note.case_study, []).append(note.stem)
-    return [
-        replace(r, adopted_by=tuple(by_case_study[r.stem])) if r.stem in by_case_study else r for r in records
-    ]
+    return [replace(r, adopted_by=tuple(by_case_study[r.stem])) if r.stem in by_case_study else r for r in records]
 
 
 def check_adopted_case_studies(adoptions: list[Adoption], records: list[CaseStudy]) -> Iterable[Problem]:
@@ -159,7 +168,9 @@ def check_adopted_case_studies(adoptions: list[Adoption], records: list[CaseStud
     for note in adoptions:
         if note.readable and note.case_study and note.case_study not in stems:
             yield Problem(
-                note.path, note.case_study_line, "case_study",
+                note.path,
+                note.case_study_line,
+                "case_study",
                 f"'{note.case_study}' is not a case study on the hub {hint(note.case_study, stems)}",
             )
 

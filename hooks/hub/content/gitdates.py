@@ -186,7 +186,9 @@ GIT_ENV = {"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}  # never ask for a passwor
 def _git(folder: Path, *args: str) -> str | Problem:
     try:
         done = subprocess.run(
-            ["git", "-C", str(folder), *args], capture_output=True, check=False,
+            ["git", "-C", str(folder), *args],
+            capture_output=True,
+            check=False,
             env={**os.environ, **GIT_ENV},
         )
     except OSError as exc:
@@ -201,7 +203,10 @@ def _spawn(folder: Path, args: tuple[str, ...]) -> tuple[subprocess.Popen[bytes]
     """Start git with ``args``; its output goes to a temporary file (nothing has to drain a pipe meanwhile)."""
     output = tempfile.TemporaryFile()
     process = subprocess.Popen(
-        ["git", "-C", str(folder), *args], stdout=output, stderr=subprocess.PIPE, env={**os.environ, **GIT_ENV},
+        ["git", "-C", str(folder), *args],
+        stdout=output,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **GIT_ENV},
     )
     return process, output
 

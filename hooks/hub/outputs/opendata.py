@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 from urllib.parse import urljoin
 
 from hub import urls
@@ -19,9 +20,32 @@ LICENCE = {
     "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
 }
 CSV_COLUMNS = [
-    "id", "url", "title", "summary", "organisation", "areas", "ics", "themes", "settings", "started", "ended",
-    "status", "status_checked", "status_confirmed", "account", "evidence", "published", "updated", "review_due",
-    "contact_name", "contact_role", "contact_email", "outcomes", "sources", "former_bodies", "example",
+    "id",
+    "url",
+    "title",
+    "summary",
+    "organisation",
+    "areas",
+    "ics",
+    "themes",
+    "settings",
+    "started",
+    "ended",
+    "status",
+    "status_checked",
+    "status_confirmed",
+    "account",
+    "evidence",
+    "published",
+    "updated",
+    "review_due",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "outcomes",
+    "sources",
+    "former_bodies",
+    "example",
 ]
 OUTCOME_COLUMNS = ["case_study", "url", "measure", "unit", "baseline", "result", "change", "period", "source"]
 
@@ -57,8 +81,13 @@ def case_study_record(record: CaseStudy, taxonomy: Taxonomy, site_url: str) -> d
         "contact": {"name": contact.name, "role": contact.role, "email": contact.email} if contact else None,
         "outcomes": [
             {
-                "measure": o.measure, "unit": o.unit, "baseline": o.baseline, "result": o.result,
-                "change": _change(o.baseline, o.result), "period": o.period, "source": o.source,
+                "measure": o.measure,
+                "unit": o.unit,
+                "baseline": o.baseline,
+                "result": o.result,
+                "change": _change(o.baseline, o.result),
+                "period": o.period,
+                "source": o.source,
             }
             for o in record.outcomes
         ],
@@ -135,16 +164,41 @@ def csv_row(record: CaseStudy, taxonomy: Taxonomy, site_url: str) -> str:
     data = case_study_record(record, taxonomy, site_url)
     contact = data["contact"] or {}
     out = io.StringIO()
-    csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n").writerow({
-        **{k: data[k] for k in ("id", "url", "title", "summary", "organisation", "started", "ended", "status",
-                                 "status_checked", "status_confirmed", "account", "evidence", "published",
-                                 "updated", "review_due", "example")},
-        "former_bodies": _join(data["former_bodies"]),
-        "areas": _join(data["areas"]), "ics": _join(data["ics"]), "themes": _join(data["themes"]),
-        "settings": _join(data["settings"]), "sources": _join(data["sources"]),
-        "contact_name": contact.get("name", ""), "contact_role": contact.get("role", ""),
-        "contact_email": contact.get("email", ""), "outcomes": len(data["outcomes"]),
-    })
+    csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n").writerow(
+        {
+            **{
+                k: data[k]
+                for k in (
+                    "id",
+                    "url",
+                    "title",
+                    "summary",
+                    "organisation",
+                    "started",
+                    "ended",
+                    "status",
+                    "status_checked",
+                    "status_confirmed",
+                    "account",
+                    "evidence",
+                    "published",
+                    "updated",
+                    "review_due",
+                    "example",
+                )
+            },
+            "former_bodies": _join(data["former_bodies"]),
+            "areas": _join(data["areas"]),
+            "ics": _join(data["ics"]),
+            "themes": _join(data["themes"]),
+            "settings": _join(data["settings"]),
+            "sources": _join(data["sources"]),
+            "contact_name": contact.get("name", ""),
+            "contact_role": contact.get("role", ""),
+            "contact_email": contact.get("email", ""),
+            "outcomes": len(data["outcomes"]),
+        }
+    )
     return out.getvalue()
 
 
@@ -155,15 +209,44 @@ def render_outcomes_csv(records: Sequence[CaseStudy], site_url: str) -> str:
     writer.writerow(OUTCOME_COLUMNS)
     for record in records:
         for o in record.outcomes:
-            writer.writerow([record.stem, urljoin(site_url, record.url), o.measure, o.unit, o.baseline, o.result,
-                             _change(o.baseline, o.result), o.period, o.source or ""])
+            writer.writerow(
+                [
+                    record.stem,
+                    urljoin(site_url, record.url),
+                    o.measure,
+                    o.unit,
+                    o.baseline,
+                    o.result,
+                    _change(o.baseline, o.result),
+                    o.period,
+                    o.source or "",
+                ]
+            )
     return out.getvalue()
 
 
 ADOPTION_COLUMNS = [
-    "id", "url", "case_study", "case_study_url", "organisation", "areas", "ics", "started", "ended", "status",
-    "status_checked", "status_confirmed", "account", "published", "updated", "review_due", "contact_name",
-    "contact_role", "contact_email", "outcomes", "sources",
+    "id",
+    "url",
+    "case_study",
+    "case_study_url",
+    "organisation",
+    "areas",
+    "ics",
+    "started",
+    "ended",
+    "status",
+    "status_checked",
+    "status_confirmed",
+    "account",
+    "published",
+    "updated",
+    "review_due",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "outcomes",
+    "sources",
 ]
 
 
@@ -191,8 +274,13 @@ def adoption_record(note: Adoption, taxonomy: Taxonomy, site_url: str) -> dict[s
         "contact": {"name": contact.name, "role": contact.role, "email": contact.email} if contact else None,
         "outcomes": [
             {
-                "measure": o.measure, "unit": o.unit, "baseline": o.baseline, "result": o.result,
-                "change": _change(o.baseline, o.result), "period": o.period, "source": o.source,
+                "measure": o.measure,
+                "unit": o.unit,
+                "baseline": o.baseline,
+                "result": o.result,
+                "change": _change(o.baseline, o.result),
+                "period": o.period,
+                "source": o.source,
             }
             for o in note.outcomes
         ],
@@ -222,11 +310,20 @@ def render_adoptions_csv(notes: Sequence[Adoption], taxonomy: Taxonomy, site_url
     for note in notes:
         data = adoption_record(note, taxonomy, site_url)
         contact = data["contact"] or {}
-        writer.writerow({
-            **{k: data[k] for k in ADOPTION_COLUMNS if k not in ("areas", "ics", "outcomes", "sources")
-               and not k.startswith("contact_")},
-            "areas": _join(data["areas"]), "ics": _join(data["ics"]), "sources": _join(data["sources"]),
-            "outcomes": len(data["outcomes"]), "contact_name": contact.get("name", ""),
-            "contact_role": contact.get("role", ""), "contact_email": contact.get("email", ""),
-        })
+        writer.writerow(
+            {
+                **{
+                    k: data[k]
+                    for k in ADOPTION_COLUMNS
+                    if k not in ("areas", "ics", "outcomes", "sources") and not k.startswith("contact_")
+                },
+                "areas": _join(data["areas"]),
+                "ics": _join(data["ics"]),
+                "sources": _join(data["sources"]),
+                "outcomes": len(data["outcomes"]),
+                "contact_name": contact.get("name", ""),
+                "contact_role": contact.get("role", ""),
+                "contact_email": contact.get("email", ""),
+            }
+        )
     return out.getvalue()

@@ -7,8 +7,8 @@ per record and its one link filled in for each page (``render_card``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 from hub import urls
 from hub.content.records import CaseStudy, Resource

@@ -72,7 +72,7 @@ def source_notes(record: CaseStudy, taxonomy: Taxonomy) -> list[str]:
 
 
 def former_body_note(body_id: str, taxonomy: Taxonomy) -> str:
-    """"Sutton CCG closed on 31 March 2020. Its work passed to South West London CCG, which closed on
+    """ "Sutton CCG closed on 31 March 2020. Its work passed to South West London CCG, which closed on
     30 June 2022, and then to NHS South West London Integrated Care Board." """
     body = taxonomy.former_bodies[body_id]
     name = body.aliases[0] if body.aliases else body.name

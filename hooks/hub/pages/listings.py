@@ -95,8 +95,12 @@ def plan_pages(
     """Every generated page for ``collection`` (grouped in ``indexes``); with ``memo``, a list page whose
     cards have not changed is not rendered again."""
     everything = Listing(
-        "case-studies/index.md", "Case studies", "Every case study on the hub, most recent work first.", "all_intro",
-        (list_filters(taxonomy),), feed=("New and updated case studies", urls.CASE_STUDY_FEED),
+        "case-studies/index.md",
+        "Case studies",
+        "Every case study on the hub, most recent work first.",
+        "all_intro",
+        (list_filters(taxonomy),),
+        feed=("New and updated case studies", urls.CASE_STUDY_FEED),
     )
     pages = plan_listing(everything, collection.case_studies, taxonomy, per_page, memo=memo)
     by_stem = collection.by_stem()
@@ -106,34 +110,54 @@ def plan_pages(
     pages.append(GeneratedPage("coverage.md", partial(render_coverage_page, collection.case_studies, taxonomy)))
     for theme in taxonomy.themes:
         listing = Listing(
-            urls.term_source("themes", theme.id), theme.name, theme.description,
-            "theme_intro", (theme, THEME_GROUP_TITLES[theme.group or "programme"]), f"on {theme.name.lower()}",
+            urls.term_source("themes", theme.id),
+            theme.name,
+            theme.description,
+            "theme_intro",
+            (theme, THEME_GROUP_TITLES[theme.group or "programme"]),
+            f"on {theme.name.lower()}",
             (f"Case studies on {theme.name}", urls.term_feed("themes", theme.id)),
-            indexes.resources_by_theme[theme.id], search=(("theme", theme.name),),
+            indexes.resources_by_theme[theme.id],
+            search=(("theme", theme.name),),
         )
         pages += plan_listing(listing, indexes.themes[theme.id], taxonomy, per_page, memo=memo)
     for area in taxonomy.areas:
         listing = Listing(
-            urls.term_source("areas", area.id), area.name, area.description, "area_intro", (area, taxonomy),
-            f"from {area.name}", (f"Case studies from {area.name}", urls.term_feed("areas", area.id)),
-            adoptions=indexes.adoptions_by_area.get(area.id, ()), search=(("area", area.name),),
+            urls.term_source("areas", area.id),
+            area.name,
+            area.description,
+            "area_intro",
+            (area, taxonomy),
+            f"from {area.name}",
+            (f"Case studies from {area.name}", urls.term_feed("areas", area.id)),
+            adoptions=indexes.adoptions_by_area.get(area.id, ()),
+            search=(("area", area.name),),
             **nearby_for(area.id, indexes, taxonomy),
         )
         pages += plan_listing(listing, indexes.areas[area.id], taxonomy, per_page, by_stem, memo)
     for ics in taxonomy.ics:
         listing = Listing(
-            urls.term_source("ics", ics.id), ics.name, f"{ics.name} integrated care system: {ics.description}",
-            "ics_intro", (ics, indexes, taxonomy), f"from {ics.name}",
+            urls.term_source("ics", ics.id),
+            ics.name,
+            f"{ics.name} integrated care system: {ics.description}",
+            "ics_intro",
+            (ics, indexes, taxonomy),
+            f"from {ics.name}",
             (f"Case studies from {ics.name}", urls.term_feed("ics", ics.id)),
-            adoptions=indexes.adoptions_by_ics.get(ics.id, ()), search=(("ics", ics.name),),
+            adoptions=indexes.adoptions_by_ics.get(ics.id, ()),
+            search=(("ics", ics.name),),
         )
         pages += plan_listing(listing, indexes.ics[ics.id], taxonomy, per_page, by_stem, memo)
     return pages
 
 
 def plan_listing(
-    listing: Listing, records: Sequence[CaseStudy], taxonomy: Taxonomy, per_page: int = PER_PAGE,
-    adopted_by_stem: Mapping[str, CaseStudy] | None = None, memo: Memo | None = None,
+    listing: Listing,
+    records: Sequence[CaseStudy],
+    taxonomy: Taxonomy,
+    per_page: int = PER_PAGE,
+    adopted_by_stem: Mapping[str, CaseStudy] | None = None,
+    memo: Memo | None = None,
 ) -> list[GeneratedPage]:
     """A list of case studies over as many pages as it needs, each page bounded in size; adoption notes
     (whose case studies are in ``adopted_by_stem``) and resources follow on the first page. With ``memo``,
@@ -142,18 +166,35 @@ def plan_listing(
     sources = urls.list_page_sources(listing.src_uri, len(chunks))
     page_urls = [urls.page_url(s) for s in sources]
     pages = []
-    for number, (source, url, chunk) in enumerate(zip(sources, page_urls, chunks), 1):
+    for number, (source, url, chunk) in enumerate(zip(sources, page_urls, chunks, strict=True), 1):
         render = partial(
-            _listing_markdown, listing, number, url, chunk, len(records), tuple(page_urls), taxonomy, per_page,
-            adopted_by_stem, memo,
+            _listing_markdown,
+            listing,
+            number,
+            url,
+            chunk,
+            len(records),
+            tuple(page_urls),
+            taxonomy,
+            per_page,
+            adopted_by_stem,
+            memo,
         )
         pages.append(GeneratedPage(source, render))
     return pages
 
 
 def _listing_markdown(
-    listing: Listing, number: int, url: str, chunk: Sequence[CaseStudy], total: int, page_urls: tuple[str, ...],
-    taxonomy: Taxonomy, per_page: int, adopted_by_stem: Mapping[str, CaseStudy] | None, memo: Memo | None,
+    listing: Listing,
+    number: int,
+    url: str,
+    chunk: Sequence[CaseStudy],
+    total: int,
+    page_urls: tuple[str, ...],
+    taxonomy: Taxonomy,
+    per_page: int,
+    adopted_by_stem: Mapping[str, CaseStudy] | None,
+    memo: Memo | None,
 ) -> str:
     """Page ``number`` of a list, at ``url``, showing ``chunk`` of its ``total`` case studies."""
     heading = listing.title if number == 1 else f"{listing.title}: page {number} of {len(page_urls)}"
@@ -172,14 +213,30 @@ def _listing_markdown(
         _listing_page, listing, heading, url, opening, total, cards, number, page_urls, per_page, after, newest
     )
     # Everything the page shows: its cards, the list's size and pages, what comes before and after them.
-    key = ("listing", listing.src_uri, listing.title, listing.description, listing.feed, listing.where,
-           *(str(a) for a in markdown.args[1:]))
+    key = (
+        "listing",
+        listing.src_uri,
+        listing.title,
+        listing.description,
+        listing.feed,
+        listing.where,
+        *(str(a) for a in markdown.args[1:]),
+    )
     return memo.get(key, markdown) if memo is not None else markdown()
 
 
 def _listing_page(
-    listing: Listing, heading: str, url: str, opening: str, total: int, cards: str, number: int,
-    page_urls: tuple[str, ...], per_page: int, after: str, newest: dict[str, str],
+    listing: Listing,
+    heading: str,
+    url: str,
+    opening: str,
+    total: int,
+    cards: str,
+    number: int,
+    page_urls: tuple[str, ...],
+    per_page: int,
+    after: str,
+    newest: dict[str, str],
 ) -> str:
     """One page of a list: its front matter, heading and HTML."""
     html = macro("listings.html", "listing")(
@@ -210,7 +267,9 @@ def nearby_for(area_id: str, indexes: Indexes, taxonomy: Taxonomy) -> dict[str, 
 
 def render_themes_index(indexes: Indexes, taxonomy: Taxonomy) -> str:
     """``/themes/``: every theme, grouped, with its description and count."""
-    front = front_matter("Themes", "Case studies by theme: accessible, coordinated and proactive care and their enablers.")
+    front = front_matter(
+        "Themes", "Case studies by theme: accessible, coordinated and proactive care and their enablers."
+    )
     html = macro("listings.html", "themes_index")(indexes, taxonomy, THEME_GROUP_TITLES)
     return page_markdown(front, "Themes", html)
 
