@@ -11,11 +11,11 @@ from __future__ import annotations
 import base64
 import json
 import queue
+import re
 import subprocess
 import threading
 from collections.abc import Mapping
-from html import escape
-from html.parser import HTMLParser
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +42,12 @@ def wrap_for_index(
     The other phrases of each synonym group the page uses are indexed with it
     (``data/synonyms.yml``), hidden and weighted below the page's own words.
     """
-    tags = [f'<span hidden data-pagefind-meta="{escape(key)}:{escape(value)}"></span>' for key, value in data.meta.items()]
-    tags += [f'<span hidden data-pagefind-filter="{escape(key)}:{escape(value)}"></span>' for key, value in data.filters]
+    tags = [
+        f'<span hidden data-pagefind-meta="{escape(key)}:{escape(value)}"></span>' for key, value in data.meta.items()
+    ]
+    tags += [
+        f'<span hidden data-pagefind-filter="{escape(key)}:{escape(value)}"></span>' for key, value in data.filters
+    ]
     date = data.sort_date or fallback_date or UNDATED
     tags.append(f'<span hidden data-pagefind-sort="date:{escape(date)}"></span>')
     tags.append(f'<span hidden data-pagefind-sort="started:{escape(data.sort_started or UNDATED[:7])}"></span>')
@@ -60,35 +64,37 @@ def also_known_as(html: str, synonyms: Synonyms) -> str:
     return f'<p hidden data-pagefind-weight="0.5">{escape(" · ".join(found))}</p>'
 
 
-class _IndexedText(HTMLParser):
-    """Collects the text Pagefind indexes: everything outside ``data-pagefind-ignore`` elements."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.depth = 0  # open elements since the outermost ignored one (0: not in one)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in VOID:
-            return
-        if self.depth or any(name == "data-pagefind-ignore" for name, _ in attrs):
-            self.depth += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.depth and tag not in VOID:
-            self.depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self.depth:
-            self.parts.append(data)
+# A start or end tag (its attributes may quote a ">"), or a comment: what the text between them is split by.
+TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--.*?-->""", re.S)
+IGNORED = re.compile(r"(?:^|\s)data-pagefind-ignore(?=[\s=/]|$)", re.IGNORECASE)
 
 
 def indexed_text(html: str) -> str:
-    """The text of ``html`` that Pagefind indexes (lists of other pages are left out of the index)."""
-    parser = _IndexedText()
-    parser.feed(html)
-    parser.close()
-    return " ".join(parser.parts)
+    """The text of ``html`` that Pagefind indexes: everything outside ``data-pagefind-ignore`` elements (lists
+    of other pages are left out of the index).
+
+    A scan of the tags rather than ``html.parser``, which cost a sixth of a build at 1,000 case studies: the
+    HTML is the hub's and Python-Markdown's, well formed, so counting open elements finds each ignored one's end.
+    """
+    parts: list[str] = []
+    depth = 0  # open elements since the outermost ignored one (0: not in one)
+    at = 0
+    for tag in TAG.finditer(html):
+        if not depth and tag.start() > at:
+            parts.append(html[at : tag.start()])
+        at = tag.end()
+        closing, name, attributes = tag.groups()
+        if name is None or name.lower() in VOID:  # a comment, or an element with no end tag
+            continue
+        if closing:
+            depth -= 1 if depth else 0
+        elif attributes.rstrip().endswith("/"):  # <x/>: opened and closed at once
+            continue
+        elif depth or IGNORED.search(attributes):
+            depth += 1
+    if not depth and at < len(html):
+        parts.append(html[at:])
+    return " ".join(unescape(part) for part in parts)
 
 
 def render_search_words(vocabulary: Mapping[str, int]) -> str:
@@ -108,7 +114,8 @@ def start_indexing_site(site_dir: Path) -> subprocess.Popen[bytes]:
     try:
         return subprocess.Popen(
             [str(binary), "--site", str(site_dir), "--force-language", LANGUAGE, "--silent"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
     except OSError as exc:
         raise IndexerFailed(f"could not start {binary}: {exc}") from exc
@@ -160,8 +167,13 @@ class SearchIndexer:
 
     def add_page(self, url: str, html: str) -> None:
         """Index a finished page at site-relative ``url`` (``case-studies/x/``); returns at once."""
-        payload = {"type": "AddFile", "index_id": self._index_id, "url": "/" + url, "file_path": None,
-                   "file_contents": html}
+        payload = {
+            "type": "AddFile",
+            "index_id": self._index_id,
+            "url": "/" + url,
+            "file_path": None,
+            "file_contents": html,
+        }
         self._send(payload, awaited=False)
 
     def write(self) -> None:
