@@ -209,8 +209,9 @@ def related_case_studies(
     """``index.related.find_related``, found again only when a case study's place among the others changed."""
     if memo is None:
         return find_related(case_studies, indexes)
-    # What decides who is related to whom: every case study's name, order, themes and areas.
-    key = tuple((c.stem, c.sort_key, c.themes, c.areas) for c in case_studies)
+    # What decides who is related to whom: every case study's name, order, themes, areas, settings, and the
+    # title and summary its distinctive words come from.
+    key = tuple((c.stem, c.sort_key, c.themes, c.areas, c.settings, c.title, c.summary) for c in case_studies)
 
     def find() -> dict[str, tuple[str, ...]]:
         return {s: tuple(r.stem for r in rs) for s, rs in find_related(case_studies, indexes).items()}

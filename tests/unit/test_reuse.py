@@ -70,6 +70,25 @@ def test_a_rebuild_gives_what_a_fresh_load_gives(project):
     )
 
 
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"summary": "A dermatology clinic run by the practice's own teledermatology team."},
+        {"settings": ["primary-care-network"]},
+    ],
+)
+def test_related_case_studies_follow_an_edit_of_what_relates_them(project, changes):
+    """Distinctive words of the summary and the settings relate case studies too: an edit of either finds them
+    again, as a fresh load would."""
+    reuse = pipeline.Reuse()
+    before = load(project, reuse)
+    for name, title in (("one.md", "First"), ("three.md", "Third")):
+        (project / "case_studies" / name).write_text(case_study_text(title=title, **changes), encoding="utf-8")
+    kept, fresh = load(project, reuse), load(project, None)
+    assert [r.stem for r in fresh.related["one"]] != [r.stem for r in before.related["one"]]  # the edit matters
+    assert kept.related == fresh.related
+
+
 def test_a_changed_setting_or_contract_starts_afresh(project, tmp_path):
     reuse = pipeline.Reuse()
     load(project, reuse)
