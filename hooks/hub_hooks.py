@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+import jinja2
+from mkdocs import utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -24,10 +26,14 @@ from mkdocs.structure.files import File, InclusionLevel
 from hub import pipeline
 from hub.content.taxonomy import TaxonomyError
 from hub.index.facets import SearchData
-from hub.outputs.search import build_index, wrap_for_index
+from hub.outputs.search import IndexerFailed, SearchIndexer, wrap_for_index
 from hub.outputs.security import MarkupChanged, add_csp, allow_inline_script, fix_skip_link, policy, script_hashes
 from hub.pages.html import LostBlock, extract_raw, restore_raw
+from hub_dates import PageDates, start_page_dates
 from hub_markdown import HubMarkdown
+from hub_page import FINISHED_TEMPLATE, HubPage
+from hub_parallel import Worker, WorkerFailed, replay, start_worker
+from hub_serve import Serving
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -43,6 +49,10 @@ log = logging.getLogger("mkdocs.plugins.hub")
 
 # Hub pages are reached from index pages, never listed one by one in the nav.
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
+# The part of the case studies the second process renders, besides the generated pages and the feeds and
+# open data: with Pagefind's indexer also on the other core, a third balanced the cores best at 1,000
+# (measured: the main process's CPU time against the other core's; docs/performance.md).
+WORKER_SHARE = 1 / 3
 
 # The script `mkdocs serve --livereload` adds before </body> of each HTML page it serves
 # (_SCRIPT_TEMPLATE in mkdocs/livereload/__init__.py; only its two numbers vary).
@@ -62,10 +72,17 @@ class BuildState:
     search_data: dict[str, SearchData] = field(default_factory=dict)  # what each page tells Pagefind
     raw_blocks: dict[str, list[str]] = field(default_factory=dict)  # generated HTML kept out of Markdown
     script_hashes: set[str] = field(default_factory=set)  # every inline script, for csp.txt
+    indexer: SearchIndexer | None = None  # Pagefind, fed each searchable page as it is rendered
+    derived: dict[str, Callable[[], str | bytes]] = field(default_factory=dict)  # feeds and open data, by path
     active_section: Any = None  # the navigation section marked active while a hub page renders
 
 
 _state: BuildState | None = None
+
+
+_dates: PageDates | None = None  # the hub's pages' dates, when the git plugin is on
+_serving: Serving | None = None  # under `mkdocs serve`: what one build hands the next
+_worker: Worker | None = None  # in a full build: a second process populating half the case studies
 
 
 def _current() -> BuildState:
@@ -73,12 +90,23 @@ def _current() -> BuildState:
     return _state
 
 
+def on_startup(*, command: str, dirty: bool, **kwargs: Any) -> None:
+    """Under `mkdocs serve`, keep what a rebuild can reuse (this module stays loaded between builds)."""
+    global _serving
+    _serving = Serving() if command == "serve" else None
+
+
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
+    """Check the settings the hub needs, and start reading the git history for its pages' dates."""
+    global _dates
     if not config.use_directory_urls:
         raise PluginError("hub: the hub's page addresses need use_directory_urls: true")
     # Table alignment by class, not style attribute (see hub_markdown.py); once per config.
     if not any(isinstance(ext, HubMarkdown) for ext in config.markdown_extensions):
         config.markdown_extensions.append(HubMarkdown())
+    _dates = start_page_dates(config, _dates)
+    if _serving is not None:
+        _serving.start_build()
     return config
 
 
@@ -92,7 +120,8 @@ def _on_files_content(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -
     edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri or "") if config.repo_url else None
     try:
         hub = pipeline.load_hub(
-            pipeline.HubConfig.from_options(root, options, Path(config.docs_dir).resolve(), edit_base)
+            pipeline.HubConfig.from_options(root, options, Path(config.docs_dir).resolve(), edit_base),
+            _serving.reuse if _serving is not None else None,
         )
     except TaxonomyError as exc:
         raise PluginError("hub: the contract is broken:\n" + "\n".join(exc.messages)) from exc
@@ -110,9 +139,13 @@ def _on_files_content(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -
     pages = pipeline.generated_pages(hub)
     for page in pages:
         _claim(files, page.src_uri)
-        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=NOT_IN_NAV))
+        files.append(GeneratedPageFile.of(page, config))
     hub_pages = {*hub.by_src_uri, *hub.resources_by_src_uri, *(p.src_uri for p in pages)}
     _state = BuildState(hub, {}, hub_pages)
+    if _serving is not None:
+        _serving.forget_missing(hub_pages)
+    if _dates is not None:
+        _dates.take_over(list(hub.resources_by_src_uri))
     return files
 
 
@@ -125,9 +158,10 @@ def _on_files_derived(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -
         p.src_uri: f.url for p in state.hub.news if (f := files.get_file_from_path(p.src_uri)) is not None
     }
     site_url = config.site_url or "http://127.0.0.1:8000/"
-    for path, content in pipeline.derived_files(state.hub, state.news_urls, site_url).items():
+    state.derived = pipeline.plan_derived_files(state.hub, state.news_urls, site_url)
+    for path in state.derived:
         _claim(files, path)
-        files.append(File.generated(config, path, content=content))
+        files.append(DerivedFile.of(path, config))
     return files
 
 
@@ -155,13 +189,74 @@ class CaseStudyFile(File):
         raise AttributeError("a case study's page text comes from its record")
 
 
+class GeneratedPageFile(File):
+    """A page the hub generates, its Markdown made when MkDocs first reads it: in the second process, for
+    the pages that process renders (the build then reads nothing: it takes the finished page)."""
+
+    generated: pipeline.GeneratedPage
+
+    @classmethod
+    def of(cls, page: pipeline.GeneratedPage, config: MkDocsConfig) -> GeneratedPageFile:
+        file = File.generated(config, page.src_uri, content="", inclusion=NOT_IN_NAV)
+        file.__class__ = cls  # only adds behaviour
+        file.generated = page  # type: ignore[attr-defined]
+        return file  # type: ignore[return-value]
+
+    @property
+    def content_string(self) -> str:
+        if _worker is not None and self.src_uri in _worker.pages:
+            return ""
+        return self.generated.markdown
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        raise AttributeError("a generated page's text comes from the hub")
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+
+class DerivedFile(File):
+    """A feed or open-data file, written when MkDocs copies it: by then the second process may have made it."""
+
+    @classmethod
+    def of(cls, path: str, config: MkDocsConfig) -> DerivedFile:
+        file = File.generated(config, path, content=b"")
+        file.__class__ = cls  # only adds behaviour
+        return file  # type: ignore[return-value]
+
+    @property
+    def content_bytes(self) -> bytes:
+        content = _derived(self.src_uri)
+        return content.encode("utf-8") if isinstance(content, str) else content
+
+    @property
+    def content_string(self) -> str:
+        return self.content_bytes.decode("utf-8")
+
+    def copy_file(self, dirty: bool = False) -> None:
+        utils.write_file(self.content_bytes, self.abs_dest_path)
+
+
+def _derived(path: str) -> str | bytes:
+    """A derived file's content: the second process's, if it made them, else made now."""
+    made = _worker.derived() if _worker is not None else None
+    if made is not None and path in made:
+        return made[path]
+    return _current().derived[path]()
+
+
 def _case_study_file(src_uri: str, path: Path, docs_dir: Path, decodable: bool, config: MkDocsConfig) -> File:
     """A page at ``src_uri`` backed by the real file, so edit links and git dates work."""
     if not decodable:
         # MkDocs cannot read it; the page shows the problem instead (strict builds fail).
         return File.generated(config, src_uri, content=" ", inclusion=NOT_IN_NAV)
     file = CaseStudyFile(
-        src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls,
+        src_uri,
+        src_dir=None,
+        dest_dir=config.site_dir,
+        use_directory_urls=config.use_directory_urls,
         inclusion=NOT_IN_NAV,
     )
     file.abs_src_path = str(path)
@@ -170,15 +265,75 @@ def _case_study_file(src_uri: str, path: Path, docs_dir: Path, decodable: bool, 
     return file
 
 
+def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> None:
+    """Share the case studies' population with a second process; start Pagefind's indexer, which is
+    handed each page as soon as its content exists."""
+    global _worker
+    state = _current()
+    pages = [HubPage.adopt(f.page) for uri in state.hub_pages if (f := files.get_file_from_path(uri)) and f.page]
+    if _serving is not None:  # pages are reused instead; the written site is indexed in the background
+        _serving.prepare(nav, config)
+        return
+    if (config.extra or {}).get("hub", {}).get("parallel", True):
+        # Every other case study and the generated pages (which the worker makes), and the feeds and open
+        # data; before Pagefind's threads start, as a process with other threads is not forked.
+        in_order = _in_build_order(pages, files)
+        case_studies = [p for p in in_order if state.hub.case_study_at(p.file.src_uri) is not None]
+        chosen = [p for i, p in enumerate(case_studies) if (i + 1) * WORKER_SHARE // 1 != i * WORKER_SHARE // 1]
+        share = {id(p) for p in chosen} | {id(p) for p in in_order if isinstance(p.file, GeneratedPageFile)}
+        _worker = start_worker(
+            [p for p in in_order if id(p) in share], config, files, nav, _search_data_of, state.derived
+        )
+    try:
+        state.indexer = SearchIndexer(Path(config.site_dir) / "pagefind")
+    except IndexerFailed as exc:
+        raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
+
+
+def _in_build_order(pages: list[HubPage], files: Files) -> list[HubPage]:
+    """``pages`` in the order MkDocs populates them (the order of its files)."""
+    chosen = {id(p) for p in pages}
+    return [f.page for f in files.documentation_pages() if id(f.page) in chosen]  # type: ignore[misc]
+
+
+def _search_data_of(page: HubPage) -> SearchData | None:
+    return _current().search_data.get(page.file.src_uri)
+
+
 def on_env(env: Any, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> Any:
-    """A fresh navigation cache for each build (see theme/partials/nav.html)."""
+    """A fresh navigation cache for each build (see theme/partials/nav.html); Pagefind has every page."""
     env.globals["hub_nav_cache"] = {}
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({FINISHED_TEMPLATE: ""}), env.loader])
+    if _serving is not None:
+        _serving.theme(env)
+    state = _current()
+    if state.indexer is not None:  # every page's content exists now: the index is written while pages render
+        state.indexer.write()
     return env
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
     """The page's Markdown, with the hub's generated HTML set aside until after Markdown runs."""
-    text, blocks = extract_raw(_page_markdown(markdown, page, config))
+    owned = _worker is not None and page.file.src_uri in _worker.pages
+    populated = _worker.populated(page.file.src_uri) if _worker is not None else None
+    if owned and populated is None:  # the second process could not populate it: read it after all
+        page.read_source(config)
+        markdown = page.markdown or ""
+    if populated is not None:  # rendered by the second process: take its result
+        replay(populated.logs)
+        page.meta.clear()
+        page.meta.update(populated.meta)
+        if populated.extra is not None:
+            _current().search_data[page.file.src_uri] = populated.extra
+        page.rendered = populated.rendered  # type: ignore[attr-defined]
+        page.meta["template"] = FINISHED_TEMPLATE  # its finished HTML comes from on_post_page
+        return markdown
+    markdown = _page_markdown(markdown, page, config)
+    if _serving is not None:
+        _serving.check(page, markdown)
+        if _serving.reused(page):  # rendered as it was last time: Markdown will not run
+            return markdown
+    text, blocks = extract_raw(markdown)
     _current().raw_blocks[page.file.src_uri] = blocks
     return text
 
@@ -192,6 +347,9 @@ def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         text, meta, search = entry
         page.meta.update(meta)
         state.search_data[src_uri] = search
+        sources = state.hub.sources_of(src_uri)
+        if _dates is not None and sources:
+            _dates.set_meta(page, sources)
         return text
     if page.file.generated_by is not None:
         return markdown
@@ -213,8 +371,17 @@ def _body_line(source: str, body: str) -> int:
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
-    """Put back the HTML the hub generated, and mark searchable pages for Pagefind."""
+    """Put back the HTML the hub generated, and mark searchable pages for Pagefind and hand them over.
+
+    Pagefind gets each page now, so that it indexes while the rest renders. It reads
+    only the ``data-pagefind-body`` element, which is all in the content: the theme's
+    template adds nothing it would read, and no other plugin here changes the content.
+    """
     state = _current()
+    if isinstance(page, HubPage) and page.rendered is not None:  # finished already (reused, or the worker's)
+        if state.indexer is not None and page.file.src_uri in state.search_data:
+            state.indexer.add_page(page.url, f'<!DOCTYPE html><html lang="en"><body>{html}</body></html>')
+        return html
     try:
         html = restore_raw(html, state.raw_blocks.pop(page.file.src_uri, []))
     except LostBlock as exc:
@@ -223,24 +390,31 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     if data is None:
         return html
     # The git plugin's date of the last change, for pages that have no date of their own.
-    return wrap_for_index(html, data, page.title or "", page.meta.get("git_revision_date_localized_raw_iso_date"))
+    html = wrap_for_index(html, data, page.title or "", page.meta.get("git_revision_date_localized_raw_iso_date"))
+    if state.indexer is not None:
+        state.indexer.add_page(page.url, f'<!DOCTYPE html><html lang="en"><body>{html}</body></html>')
+    return html
 
 
 def on_page_context(
     context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation, **kwargs: Any
 ) -> dict[str, Any]:
-    """The hub's pages outside the navigation share one rendering of it per folder.
+    """The hub's pages outside the navigation share one rendering of it per folder and section.
 
-    Relative links depend on the page's folder (case-studies/, themes/, ...),
-    so pages in the same folder get the same navigation HTML.
+    Relative links depend on the page's folder (case-studies/, themes/, ...), and
+    the section shown as current on the page's breadcrumbs, so pages in the same
+    folder and section get the same navigation HTML.
     """
-    if page.file.src_uri in _current().hub_pages and page not in nav.pages:
-        page.meta["hub_nav_key"] = posixpath.dirname(page.url.rstrip("/")) or "."
     trail = pipeline.trail(_current().hub, page.file.src_uri, page.title or "")
+    active = None
     if trail:  # the breadcrumbs (theme/partials/trail.html), and the section's tab and navigation shown as current
         page.meta["hub_trail"] = [{"title": c.label, "url": c.url} for c in trail]
         if page not in nav.pages:
-            _current().active_section = _activate_section(nav, trail[1].url)
+            active = _current().active_section = _activate_section(nav, trail[1].url)
+    if page.file.src_uri in _current().hub_pages and page not in nav.pages:
+        # Pages of one folder in one section share it (coverage/ and reviews/ are both at the top, in two sections).
+        folder = posixpath.dirname(page.url.rstrip("/")) or "."
+        page.meta["hub_nav_key"] = f"{folder} {getattr(active, 'title', '')}"
     return context
 
 
@@ -259,20 +433,38 @@ def _activate_section(nav: Navigation, url: str) -> Any:
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     """A working skip link and a Content-Security-Policy on every page."""
     state = _current()
-    if state.active_section is not None:
+    if state.active_section is not None:  # marked by on_page_context, for this page only
         state.active_section.active, state.active_section = False, None
-    return _finish(output, page.file.src_uri)
+    kept = _serving.reused(page) if _serving is not None else None
+    if kept is not None:
+        state.script_hashes.update(kept.script_hashes)
+        return kept.output
+    try:
+        built = _worker.built(page.file.src_uri) if _worker is not None else None
+    except WorkerFailed as exc:
+        raise PluginError(f"hub: {exc}") from exc
+    if built is not None:  # the second process built it
+        replay(built.logs)
+        state.script_hashes.update(built.script_hashes)
+        return built.output
+    hashes = script_hashes(output)
+    output = _finish(output, page.file.src_uri, hashes)
+    if _serving is not None:
+        _serving.keep(page, output, hashes)
+    if page.file.src_uri in state.hub_pages:  # nothing reads them again: the memory goes back now
+        page.content, page.markdown = "", ""
+    return output
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig, **kwargs: Any) -> str:
     """The same for pages rendered from templates alone (404.html)."""
     if not template_name.endswith(".html") or "<html" not in output_content:
         return output_content
-    return _finish(output_content, template_name)
+    return _finish(output_content, template_name, script_hashes(output_content))
 
 
-def _finish(html: str, where: str) -> str:
-    hashes = script_hashes(html)  # fix_skip_link adds no script, so these stay right
+def _finish(html: str, where: str, hashes: set[str]) -> str:
+    # fix_skip_link adds no script, so the hashes of the page's scripts stay right
     _current().script_hashes.update(hashes)
     try:
         return add_csp(fix_skip_link(html), hashes)
@@ -283,13 +475,48 @@ def _finish(html: str, where: str) -> str:
 @event_priority(-100)  # last: after Material writes the sitemap and every plugin's output
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
     """Index the finished site with Pagefind, and write the policy for servers that send headers."""
+    global _worker
     state = _current()
-    try:
-        files = build_index(Path(config.site_dir))
-    except Exception as exc:  # the indexer is a separate binary; say what failed, then stop
-        raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
-    log.info(f"hub: Pagefind read {files} HTML files and indexed the {len(state.search_data)} searchable pages")
-    Path(config.site_dir, "csp.txt").write_text(policy(sorted(state.script_hashes), header=True) + "\n", encoding="utf-8")
+    if _worker is not None:  # it has sent every page, and ended
+        log.info(f"hub: a second process rendered {len(_worker.pages)} of the hub's {len(state.hub_pages)} pages")
+        _worker.close()
+        _worker = None
+    indexer, state.indexer = state.indexer, None
+    if _serving is not None:  # the page is ready to show: search can follow a moment later
+        try:
+            _serving.index_in_background(Path(config.site_dir))
+        except IndexerFailed as exc:
+            raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
+        log.info(
+            f"hub: reused {len(state.hub_pages) - _serving.rendered} of the hub's pages unchanged; "
+            "Pagefind indexes the site in the background"
+        )
+    else:
+        try:
+            pages = indexer.wait() if indexer is not None else 0
+        except IndexerFailed as exc:  # the indexer is a separate binary; say what failed, then stop
+            raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
+        log.info(f"hub: Pagefind indexed {pages} of the {len(state.search_data)} searchable pages")
+    Path(config.site_dir, "csp.txt").write_text(
+        policy(sorted(state.script_hashes), header=True) + "\n", encoding="utf-8"
+    )
+
+
+def on_build_error(*, error: Exception, **kwargs: Any) -> None:
+    """Stop Pagefind's indexer and the second process when a build fails part way."""
+    global _worker
+    if _state is not None and _state.indexer is not None:
+        _state.indexer.close()
+        _state.indexer = None
+    if _worker is not None:
+        _worker.close()
+        _worker = None
+
+
+def on_shutdown(**kwargs: Any) -> None:
+    """Stop an indexer still writing when `mkdocs serve` stops."""
+    if _serving is not None:
+        _serving.stop_indexer()
 
 
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any, **kwargs: Any) -> LiveReloadServer:

@@ -2,23 +2,33 @@
 """Measure the hub at scale, against plain Material built from the same Markdown.
 
 Usage:
-  python scripts/bench.py --cases 100,1000,5000           # print the tables
-  python scripts/bench.py --cases 100,1000,5000 --write   # ... and update docs/performance.md
+  python scripts/bench.py --cases 1000,5000           # print the tables
+  python scripts/bench.py --cases 1000,5000 --write   # ... and update docs/performance.md
 
 For each N it copies the project to a temporary folder (never touching
 case_studies/), adds N synthetic case studies in the shipped format, commits
-them to a fresh git repository there, and builds:
+them to a fresh git repository there, and measures:
 
-  - the hub as shipped (git dates on, in the plugin's parallel mode), with Pagefind;
-  - the hub with git dates off, and with the plugin's serial mode, to price
-    the git plugin and check the choice of mode;
-  - a baseline: plain Material with its tags plugin, its search and a
-    navigation of sections only, over the same case-study Markdown.
+  - full builds, each in its own process: the hub as shipped (git dates, feeds,
+    open data, search index, safety checks, its second process), the hub without
+    git dates, the hub in one process, and a baseline: plain Material with its
+    tags plugin, its search and a navigation of sections only, over the same
+    case-study Markdown. Wall time, CPU time, and peak memory: of the MkDocs
+    process, and of all the build's processes at once (sampled from /proc);
+  - rebuilds under `mkdocs serve` (as `make serve` runs it): the time from saving
+    a case study to the served page showing the change, for an edit of its body
+    and of its title;
+  - pages: site size, the HTML of a case-study page and an index page, the
+    compressed bytes a case-study page loads (images excluded) and the bytes a
+    first search query fetches (in Chromium).
 
-It reports build time, peak memory, site size, the HTML bytes of a case-study
-page and of an index page, the compressed bytes a case-study page loads
-(images excluded), and the bytes a first search query fetches. Speed is
-reported, never asserted: the tests only check that the benchmark runs.
+Once, it also builds a project whose git history has --commits commits (edits
+and renames of --history-cases case studies), to price page dates: the hub's one
+walk of the history, and the plugin's one `git log` per page on a sample of
+pages, scaled to them all.
+
+Speed is reported as ratios against the baseline in the same run, never
+asserted: the tests only check that the benchmark runs.
 """
 
 from __future__ import annotations
@@ -31,20 +41,22 @@ import os
 import random
 import re
 import shutil
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 from _paths import ROOT
-
-from hub.contributors.guide import splice
 from hub.content.taxonomy import Taxonomy, load_taxonomy
+from hub.contributors.guide import splice
 
 PERFORMANCE_PAGE = ROOT / "docs" / "performance.md"
 START, END = "<!-- generated: bench -->", "<!-- end generated: bench -->"
@@ -58,6 +70,13 @@ WORDS = (
     "frailty review list clinic community referral outcome reception online booking evening weekend "
     "prescribing wellbeing carers homes discharge records data search recall screening vaccination"
 ).split()
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.org",
+    "GIT_COMMITTER_NAME": "bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.org",
+}
+PLUGIN_SAMPLE = 20  # pages the git plugin dates on the long history, to scale to them all
 
 
 # --- Synthetic content ----------------------------------------------------------
@@ -116,8 +135,8 @@ example: true
 """
 
 
-def make_hub_project(where: Path, n: int, taxonomy: Taxonomy) -> Path:
-    """A copy of the project with N synthetic case studies, committed to git."""
+def make_hub_project(where: Path, n: int, taxonomy: Taxonomy, commit: bool = True) -> Path:
+    """A copy of the project with N synthetic case studies, committed to git (unless ``commit`` is false)."""
     project = where / "hub"
     project.mkdir()
     for name in COPY:
@@ -128,11 +147,12 @@ def make_hub_project(where: Path, n: int, taxonomy: Taxonomy) -> Path:
             shutil.copy2(source, project / name)
     rng = random.Random(n)
     for i in range(n):
-        (project / "case_studies" / f"bench-{i:05d}.md").write_text(synthetic_case_study(i, taxonomy, rng), encoding="utf-8")
-    env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
-           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
-    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "bench"]):
-        subprocess.run(["git", *args], cwd=project, env=env, check=True)
+        (project / "case_studies" / f"bench-{i:05d}.md").write_text(
+            synthetic_case_study(i, taxonomy, rng), encoding="utf-8"
+        )
+    if commit:
+        for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "bench"]):
+            subprocess.run(["git", *args], cwd=project, env={**os.environ, **GIT_ENV}, check=True)
     return project
 
 
@@ -170,37 +190,278 @@ def make_baseline_project(where: Path, hub: Path) -> Path:
         data = yaml.safe_load(front)
         tags = [str(t) for t in (data.get("themes") or [])] + [str(b) for b in (data.get("boroughs") or [])]
         meta = {"title": data.get("title"), "description": data.get("summary"), "tags": tags}
-        (docs / path.name).write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + body, encoding="utf-8")
-    (project / "docs" / "index.md").write_text("# Baseline\n\nThe same case studies on plain Material.\n", encoding="utf-8")
+        (docs / path.name).write_text(
+            "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + body, encoding="utf-8"
+        )
+    (project / "docs" / "index.md").write_text(
+        "# Baseline\n\nThe same case studies on plain Material.\n", encoding="utf-8"
+    )
     (project / "docs" / "tags.md").write_text("# Case studies by tag\n\n<!-- material/tags -->\n", encoding="utf-8")
     (project / "mkdocs.yml").write_text(BASELINE_CONFIG + markdown_extensions(), encoding="utf-8")
     return project
 
 
-# --- Measuring ------------------------------------------------------------------
+# --- Measuring builds -------------------------------------------------------------
 
 
 @dataclass
 class Build:
-    seconds: float
-    peak_mb: float
+    seconds: float  # wall clock
+    cpu: float  # user and system time of the MkDocs process and every process it started
+    process_mb: float  # peak memory of the MkDocs process
+    total_mb: float  # peak memory of all the build's processes at once (its worker, Pagefind, git): summed PSS
+    largest_other_mb: float  # peak memory (PSS) of the largest process it started (Pagefind's indexer)
     site: Path
 
 
+def rss_by_pid() -> dict[int, tuple[int, float]]:
+    """Every process's parent and resident memory in MB (Linux /proc; empty elsewhere)."""
+    found = {}
+    for entry in os.scandir("/proc") if os.path.isdir("/proc") else ():
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+            found[int(entry.name)] = (int(fields[1]), int(fields[21]) * os.sysconf("SC_PAGE_SIZE") / 2**20)
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def proportional_mb(pid: int, rss: float) -> float:
+    """A process's proportional set size in MB (its shared pages divided among their sharers); else ``rss``."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return rss
+
+
+class MemorySampler(threading.Thread):
+    """Samples the memory of a process and its descendants until stopped: the peaks, of each and of all."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.stopped = pid, threading.Event()
+        self.own = self.total = self.other = 0.0
+
+    def run(self) -> None:
+        while not self.stopped.wait(0.02):
+            processes = rss_by_pid()
+            tree, frontier = {self.pid}, [self.pid]
+            while frontier:
+                parent = frontier.pop()
+                children = [pid for pid, (ppid, _rss) in processes.items() if ppid == parent and pid not in tree]
+                tree.update(children)
+                frontier += children
+            sizes = {pid: processes[pid][1] for pid in tree if pid in processes}
+            self.own = max(self.own, sizes.get(self.pid, 0.0))
+            # A forked worker shares most of its memory with the build: count shared pages once (PSS).
+            proportional = {pid: proportional_mb(pid, rss) for pid, rss in sizes.items()}
+            self.total = max(self.total, sum(proportional.values()))
+            self.other = max([self.other, *(pss for pid, pss in proportional.items() if pid != self.pid)])
+
+
 def build(project: Path, strict: bool = True, **env: str) -> Build:
-    """One MkDocs build in its own process: wall time and that process's peak memory."""
+    """One MkDocs build in its own process."""
     site = project / "site"
     shutil.rmtree(site, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "-q", *(["--strict"] if strict else [])]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    sampler = MemorySampler(process.pid)
+    sampler.start()
     output = process.stdout.read() if process.stdout else b""
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
+    sampler.stopped.set()
+    sampler.join()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build of {project} failed:\n{output.decode(errors='replace')}")
-    return Build(seconds, usage.ru_maxrss / 1024, site)
+    peak = usage.ru_maxrss / 1024  # the largest of the process and the children it waited for
+    return Build(
+        seconds, usage.ru_utime + usage.ru_stime, sampler.own or peak, sampler.total or peak, sampler.other, site
+    )
+
+
+# --- Measuring rebuilds under mkdocs serve ---------------------------------------------
+
+
+@dataclass
+class Serving:
+    first_build: float  # seconds from starting `mkdocs serve` to the page being served
+    body_edit: float  # median seconds from saving a case study to the served page showing the change
+    title_edit: float
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def serve(project: Path, stem: str, edits: int = 3) -> Serving:
+    """`mkdocs serve` as `make serve` runs it: save case study ``stem``, time until the served page shows it."""
+    port = free_port()
+    address = f"127.0.0.1:{port}"
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--no-strict", "--dev-addr", address]
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    path = project / "case_studies" / f"{stem}.md"
+    original = path.read_text(encoding="utf-8")
+    url = f"http://127.0.0.1:{port}/case-studies/{stem}/"
+    try:
+        while fetch(url) is None:
+            if process.poll() is not None:
+                raise SystemExit(f"mkdocs serve stopped in {project}")
+            time.sleep(0.2)
+        first = time.perf_counter() - started
+
+        def shown_after(change) -> float:
+            time.sleep(1.5)  # let the last rebuild settle, as a person between saves
+            marker = f"edited{time.time_ns()}"
+            path.write_text(change(original, marker), encoding="utf-8")
+            saved = time.perf_counter()
+            while marker not in (fetch(url) or ""):
+                if time.perf_counter() - saved > 300:
+                    raise SystemExit("the edit never showed under mkdocs serve")
+                time.sleep(0.02)
+            return time.perf_counter() - saved
+
+        def body(text: str, marker: str) -> str:
+            return text.replace("## Results\n\n", f"## Results\n\nThe {marker} result.\n\n", 1)
+
+        def title(text: str, marker: str) -> str:
+            return re.sub(r'^title: "(.*)"', lambda m: f'title: "{m.group(1)} {marker}"', text, count=1, flags=re.M)
+
+        bodies = [shown_after(body) for _ in range(edits)]
+        titles = [shown_after(title) for _ in range(edits)]
+        return Serving(first, statistics.median(bodies), statistics.median(titles))
+    finally:
+        path.write_text(original, encoding="utf-8")
+        process.terminate()
+        process.wait()
+
+
+# --- Measuring page dates on a long history ---------------------------------------------
+
+
+@dataclass
+class History:
+    commits: int
+    case_studies: int
+    walk: float  # seconds: the hub's one walk of the history
+    with_dates: Build
+    without_dates: Build
+    plugin_estimate: float  # seconds: the plugin's git log per page, sampled and scaled to every page
+
+
+def make_history_project(where: Path, cases: int, commits: int, taxonomy: Taxonomy) -> Path:
+    """A hub project whose case studies were added, edited and renamed over ``commits`` commits."""
+    project = make_hub_project(where, cases, taxonomy, commit=False)
+    rng = random.Random(commits)
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted((project / "case_studies").glob("bench-*.md"))}
+    for name in texts:
+        (project / "case_studies" / name).unlink()
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=project, check=True)
+    stream, moment, names = [], 1_500_000_000, list(texts)
+    added: list[str] = []
+
+    def commit(message: str, changes: list[bytes]) -> None:
+        nonlocal moment
+        moment += 3600
+        stream.append(
+            f"commit refs/heads/main\nauthor bench <bench@example.org> {moment} +0000\n"
+            f"committer bench <bench@example.org> {moment} +0000\ndata {len(message)}\n{message}\n".encode()
+        )
+        stream.extend(changes)
+
+    def put(name: str, text: str) -> bytes:
+        data = text.encode("utf-8")
+        return f"M 100644 inline case_studies/{name}\ndata {len(data)}\n".encode() + data + b"\n"
+
+    files = [p for p in sorted(project.rglob("*")) if p.is_file() and ".git" not in p.parts]
+    first = [
+        f"M 100644 inline {p.relative_to(project).as_posix()}\ndata {p.stat().st_size}\n".encode()
+        + p.read_bytes()
+        + b"\n"
+        for p in files
+    ]
+    commit("The project", first)
+    for number in range(1, commits):
+        if names and (len(added) < cases and (number % 5 or not added)):
+            name = names.pop(0)
+            commit(f"Add {name}", [put(name, texts[name])])
+            added.append(name)
+        elif number % 50 == 0:  # a rename, which dates follow back
+            old = rng.choice(added)
+            new = old.replace("bench-", "bench-renamed-") if "renamed" not in old else old
+            if new == old:
+                commit(f"Edit {old}", [put(old, texts[old] + f"\nEdited in commit {number}.\n")])
+                continue
+            commit(f"Rename {old}", [f"R case_studies/{old} case_studies/{new}\n".encode()])
+            texts[new] = texts.pop(old)
+            added[added.index(old)] = new
+        else:
+            name = rng.choice(added)
+            texts[name] += f"\nEdited in commit {number}.\n"
+            commit(f"Edit {name}", [put(name, texts[name])])
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=project, input=b"".join(stream), check=True)
+    subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=project, check=True)
+    return project
+
+
+def measure_history(cases: int, commits: int, taxonomy: Taxonomy) -> History:
+    from mkdocs_git_revision_date_localized_plugin.util import Util
+
+    from hub.content.gitdates import read_history
+
+    with tempfile.TemporaryDirectory(prefix="hub-bench-history-") as tmp:
+        project = make_history_project(Path(tmp), cases, commits, taxonomy)
+        started = time.perf_counter()
+        read_history(project)
+        walk = time.perf_counter() - started
+        util = Util({"enable_git_follow": True, "fallback_to_build_date": True, "strict": False}, str(project))
+        pages = sorted((project / "case_studies").glob("*.md"))
+        sample = pages[:: max(1, len(pages) // PLUGIN_SAMPLE)][:PLUGIN_SAMPLE]
+        started = time.perf_counter()
+        for page in sample:
+            util.get_git_commit_timestamp(str(page))
+        per_page = (time.perf_counter() - started) / len(sample)
+        with_dates, without = build(project), build(project, HUB_GIT_DATES="false")
+        count = int(
+            subprocess.run(
+                ["git", "rev-list", "--count", "HEAD"], cwd=project, capture_output=True, text=True, check=True
+            ).stdout
+        )
+        return History(count, len(pages), walk, with_dates, without, per_page * len(pages))
+
+
+# --- Measuring pages ------------------------------------------------------------
 
 
 def folder_bytes(folder: Path) -> int:
@@ -220,7 +481,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+def serve_site(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -229,13 +490,13 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def local_file(site: Path, base: str, url: str) -> Path | None:
     if not url.startswith(base):
         return None
-    path = site / url[len(base):].split("?")[0].split("#")[0]
+    path = site / url[len(base) :].split("?")[0].split("#")[0]
     return path / "index.html" if path.is_dir() else path if path.is_file() else None
 
 
 def page_and_search_bytes(browser, site: Path, page_url: str, search: bool) -> tuple[int, int | None]:
     """Compressed bytes a page loads (images excluded), and bytes of a first search query."""
-    server, base = serve(site)
+    server, base = serve_site(site)
     try:
         page = browser.new_page()
         loaded: list[str] = []
@@ -260,8 +521,9 @@ def page_and_search_bytes(browser, site: Path, page_url: str, search: bool) -> t
 
 def open_browser():
     sys.path.insert(0, str(ROOT / "scripts"))
-    from ensure_browser import find_installed
     from playwright.sync_api import sync_playwright
+
+    from ensure_browser import find_installed
 
     playwright = sync_playwright().start()
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -272,9 +534,10 @@ def open_browser():
 class Row:
     n: int
     hub: Build
-    hub_no_git: Build
-    hub_git_serial: Build
+    no_git: Build
+    one_process: Build
     material: Build
+    serving: Serving | None
     hub_site: int
     material_site: int
     hub_case_html: int
@@ -286,7 +549,7 @@ class Row:
     hub_query: int | None = None
 
 
-def measure(n: int, taxonomy: Taxonomy, browser) -> Row:
+def measure(n: int, taxonomy: Taxonomy, browser, edits: int = 3) -> Row:
     with tempfile.TemporaryDirectory(prefix=f"hub-bench-{n}-") as tmp:
         where = Path(tmp)
         hub = make_hub_project(where, n, taxonomy)
@@ -295,22 +558,35 @@ def measure(n: int, taxonomy: Taxonomy, browser) -> Row:
         material_site = folder_bytes(material.site)
         material_case = (material.site / "case-studies" / "bench-00000" / "index.html").stat().st_size
         material_index = (material.site / "tags" / "index.html").stat().st_size
-        material_load = page_and_search_bytes(browser, material.site, "case-studies/bench-00000/", False)[0] if browser else None
+        material_load = (
+            page_and_search_bytes(browser, material.site, "case-studies/bench-00000/", False)[0] if browser else None
+        )
         no_git = build(hub, HUB_GIT_DATES="false")
-        serial = build(hub, HUB_GIT_PARALLEL="false")
+        one_process = build(hub, HUB_PARALLEL="false")
         shipped = build(hub)
         hub_load, hub_query = (
             page_and_search_bytes(browser, shipped.site, "case-studies/bench-00000/", True) if browser else (None, None)
         )
-        return Row(
-            n=n, hub=shipped, hub_no_git=no_git, hub_git_serial=serial, material=material,
-            hub_site=folder_bytes(shipped.site), material_site=material_site,
+        row = Row(
+            n=n,
+            hub=shipped,
+            no_git=no_git,
+            one_process=one_process,
+            material=material,
+            serving=None,
+            hub_site=folder_bytes(shipped.site),
+            material_site=material_site,
             hub_case_html=(shipped.site / "case-studies" / "bench-00000" / "index.html").stat().st_size,
             material_case_html=material_case,
             hub_index_html=(shipped.site / "themes" / "proactive-care" / "index.html").stat().st_size,
             material_index_html=material_index,
-            hub_load=hub_load, material_load=material_load, hub_query=hub_query,
+            hub_load=hub_load,
+            material_load=material_load,
+            hub_query=hub_query,
         )
+        if edits:
+            row.serving = serve(hub, f"bench-{n // 2:05d}", edits)  # one in the middle of the lists
+        return row
 
 
 # --- Reporting ------------------------------------------------------------------
@@ -324,23 +600,70 @@ def mb(value: int) -> str:
     return f"{value / 1024 / 1024:,.1f} MB"
 
 
-def render_tables(rows: list[Row]) -> str:
-    first = rows[0]
-    per_case = lambda r: r.hub.seconds / r.n * 1000  # noqa: E731
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}×"
+
+
+def render_tables(rows: list[Row], history: History | None) -> str:
     lines = [
-        "**Build** (seconds, wall clock; peak memory of the MkDocs process)",
+        "**Full builds** (wall clock; CPU time of every process of the build)",
         "",
-        "| Case studies | Hub | Material | Hub ÷ Material | Hub ms per case study | Peak memory hub / Material | Hub with git dates off / serial / parallel (shipped) |",
+        "| Case studies | Hub | Material | Hub ÷ Material | CPU hub / Material | Hub without git dates | "
+        "Hub in one process |",
         "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
-            f"| {r.n:,} | {r.hub.seconds:.1f} | {r.material.seconds:.1f} | {r.hub.seconds / r.material.seconds:.2f} | "
-            f"{per_case(r):.1f} ({per_case(r) / per_case(first):.2f}× the {first.n:,} figure) | "
-            f"{r.hub.peak_mb:,.0f} / {r.material.peak_mb:,.0f} MB | "
-            f"{r.hub_no_git.seconds:.1f} ({r.hub_no_git.seconds / r.material.seconds:.2f}×) / "
-            f"{r.hub_git_serial.seconds:.1f} / {r.hub.seconds:.1f} |"
+            f"| {r.n:,} | {r.hub.seconds:.1f} s | {r.material.seconds:.1f} s | "
+            f"**{ratio(r.hub.seconds, r.material.seconds)}** | {r.hub.cpu:.1f} / {r.material.cpu:.1f} s | "
+            f"{r.no_git.seconds:.1f} s ({ratio(r.no_git.seconds, r.material.seconds)}) | "
+            f"{r.one_process.seconds:.1f} s ({ratio(r.one_process.seconds, r.material.seconds)}) |"
         )
+    lines += [
+        "",
+        "**Peak memory** (the MkDocs process; all the build's processes at once; the largest other process, "
+        "Pagefind's indexer)",
+        "",
+        "| Case studies | MkDocs process hub / Material | Hub ÷ Material | All at once hub / Material | "
+        "Largest other process |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r.n:,} | {r.hub.process_mb:,.0f} / {r.material.process_mb:,.0f} MB | "
+            f"**{ratio(r.hub.process_mb, r.material.process_mb)}** | "
+            f"{r.hub.total_mb:,.0f} / {r.material.total_mb:,.0f} MB ({ratio(r.hub.total_mb, r.material.total_mb)}) | "
+            f"{r.hub.largest_other_mb:,.0f} MB |"
+        )
+    served = [r for r in rows if r.serving is not None]
+    if served:
+        lines += [
+            "",
+            "**Rebuilds under `mkdocs serve`** (from saving a case study to the served page showing the change; "
+            "the median of each kind of save)",
+            "",
+            "| Case studies | First build served | An edit of its body | An edit of its title |",
+            "|---:|---:|---:|---:|",
+        ]
+        for r in served:
+            assert r.serving is not None
+            lines.append(
+                f"| {r.n:,} | {r.serving.first_build:.1f} s | **{r.serving.body_edit:.2f} s** | "
+                f"**{r.serving.title_edit:.2f} s** |"
+            )
+    if history is not None:
+        h = history
+        lines += [
+            "",
+            f"**Page dates on a long history** ({h.commits:,} commits adding, editing and renaming "
+            f"{h.case_studies:,} case studies)",
+            "",
+            "| The hub's one walk of the history | Hub with git dates / without | "
+            "The plugin's `git log` per page, for every case study (sampled) |",
+            "|---:|---:|---:|",
+            f"| {h.walk:.2f} s | {h.with_dates.seconds:.1f} / {h.without_dates.seconds:.1f} s | "
+            f"{h.plugin_estimate:.0f} s |",
+        ]
     lines += [
         "",
         "**Pages** (HTML as built; page load and search compressed, images excluded)",
@@ -351,25 +674,34 @@ def render_tables(rows: list[Row]) -> str:
     ]
     for r in rows:
         lines.append(
-            f"| {r.n:,} | {mb(r.hub_site)} / {mb(r.material_site)} | {kb(r.hub_case_html)} / {kb(r.material_case_html)} | "
-            f"{kb(r.hub_index_html)} / {kb(r.material_index_html)} | {kb(r.hub_load)} / {kb(r.material_load)} | {kb(r.hub_query)} |"
+            f"| {r.n:,} | {mb(r.hub_site)} / {mb(r.material_site)} | "
+            f"{kb(r.hub_case_html)} / {kb(r.material_case_html)} | "
+            f"{kb(r.hub_index_html)} / {kb(r.material_index_html)} | "
+            f"{kb(r.hub_load)} / {kb(r.material_load)} | {kb(r.hub_query)} |"
         )
     return "\n".join(lines)
 
 
-def render_section(rows: list[Row], command: str) -> str:
+def render_section(rows: list[Row], history: History | None, command: str) -> str:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (
-        f"Measured on {date.today().isoformat()} on a machine with {os.cpu_count()} cores, with:\n\n"
-        f"```sh\n{command}\n```\n\n{render_tables(rows)}"
+        f"Measured on {date.today().isoformat()} on a machine with {os.cpu_count()} cores "
+        f"(load average {load:.1f} at the end), with:\n\n```sh\n{command}\n```\n\n{render_tables(rows, history)}"
     )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cases", default="100,1000,5000", help="comma-separated numbers of synthetic case studies")
-    parser.add_argument("--write", action="store_true", help="update the table in docs/performance.md")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--cases", default="1000,5000", help="comma-separated numbers of synthetic case studies")
+    parser.add_argument("--commits", type=int, default=5000, help="commits of the long history (0: skip it)")
+    parser.add_argument("--history-cases", type=int, default=1000, help="case studies in the long history")
+    parser.add_argument("--write", action="store_true", help="update the tables in docs/performance.md")
     parser.add_argument("--no-browser", action="store_true", help="skip the page-load and search measurements")
+    parser.add_argument("--edits", type=int, default=3, help="saves of each kind under mkdocs serve (0: skip)")
     args = parser.parse_args(argv)
     sizes = [int(n) for n in args.cases.split(",")]
     taxonomy = load_taxonomy()
@@ -378,13 +710,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in sizes:
             print(f"Measuring {n:,} case studies...", file=sys.stderr, flush=True)
-            rows.append(measure(n, taxonomy, browser))
+            rows.append(measure(n, taxonomy, browser, args.edits))
     finally:
         if browser:
             browser.close()
             playwright.stop()
-    command = "python scripts/bench.py --cases " + ",".join(str(n) for n in sizes)
-    section = render_section(rows, command)
+    history = None
+    if args.commits:
+        print(f"Measuring page dates on {args.commits:,} commits...", file=sys.stderr, flush=True)
+        history = measure_history(args.history_cases, args.commits, taxonomy)
+    command = f"python scripts/bench.py --cases {','.join(str(n) for n in sizes)} --commits {args.commits}"
+    section = render_section(rows, history, command)
     print(section)
     if args.write:
         page = PERFORMANCE_PAGE.read_text(encoding="utf-8")

@@ -9,10 +9,12 @@ checks and sees the same records. The stages run in order: content
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 from urllib.parse import urljoin
 
 from hub import urls
@@ -21,9 +23,14 @@ from hub.content.adoption import parse_adoption
 from hub.content.casestudy import parse_case_study
 from hub.content.collection import Collection, collect, display_path, load_collection
 from hub.content.contract import (
-    CASE_STUDY_SCHEMA_FILE, DATA, RESOURCE_SCHEMA_FILE, Contract, load_contract,
+    CASE_STUDY_SCHEMA_FILE,
+    DATA,
+    RESOURCE_SCHEMA_FILE,
+    Contract,
+    load_contract,
 )
 from hub.content.frontmatter import decode, parse_document
+from hub.content.gitdates import History, HistoryReader
 from hub.content.news import NewsPost, load_news
 from hub.content.problems import Problem
 from hub.content.records import CaseStudy, Resource
@@ -33,14 +40,19 @@ from hub.content.taxonomy import Taxonomy
 from hub.index.facets import SearchData, case_study_search, news_search, page_search, resource_search
 from hub.index.groups import PER_PAGE, Indexes, group_case_studies
 from hub.index.related import find_related
+from hub.index.reviews import ReviewItem, select_reviews
 from hub.index.synonyms import load_synonyms
 from hub.index.words import hub_vocabulary
-from hub.index.reviews import ReviewItem, select_reviews
+from hub.memo import Memo
 from hub.outputs.feeds import plan_feeds
-from hub.outputs.search import render_search_words
 from hub.outputs.opendata import (
-    render_adoptions_csv, render_adoptions_json, render_csv, render_json, render_outcomes_csv,
+    render_adoptions_csv,
+    render_adoptions_json,
+    render_csv,
+    render_json,
+    render_outcomes_csv,
 )
+from hub.outputs.search import render_search_words
 from hub.pages.entries import render_case_study, render_resource
 from hub.pages.listings import GeneratedPage, plan_pages
 from hub.pages.markers import MarkerContext, fill_markers
@@ -82,6 +94,35 @@ class HubConfig:
         )
 
 
+@dataclass
+class Reuse:
+    """What each build hands the next in the same process (``mkdocs serve``), so a rebuild redoes only
+    what an edit changed: a record when its file's bytes change, related case studies when a case study's
+    place among them does, a page's Markdown when its record or what it lists does."""
+
+    contract_key: tuple[tuple[str, int, int], ...] = ()  # the contract's files: name, modification time, size
+    contract: Contract | None = None
+    config: HubConfig | None = None  # the settings of the last build: memos belong to them
+    records: Memo = field(default_factory=Memo)
+    related: Memo = field(default_factory=Memo)
+    entries: Memo = field(default_factory=Memo)  # case-study pages' Markdown
+    pages: Memo = field(default_factory=Memo)  # generated pages' Markdown
+    outputs: Memo = field(default_factory=Memo)  # feeds and open data
+
+    def next_build(self, config: HubConfig) -> Contract:
+        """Start a build: the contract (read again only if its files changed), and memos of the last build."""
+        files = sorted(p for p in config.data.iterdir() if p.is_file())
+        key = tuple((p.name, (stat := p.stat()).st_mtime_ns, stat.st_size) for p in files)
+        memos = (self.records, self.related, self.entries, self.pages, self.outputs)
+        if self.contract is None or key != self.contract_key or config != self.config:
+            self.contract, self.contract_key, self.config = load_contract(config.data), key, config
+            for memo in memos:  # records and pages depend on the contract and the settings
+                memo.clear()
+        for memo in memos:
+            memo.next_build()
+        return self.contract
+
+
 @dataclass(frozen=True)
 class Hub:
     """The loaded content and everything grouped from it."""
@@ -96,6 +137,7 @@ class Hub:
     by_src_uri: dict[str, CaseStudy] = field(default_factory=dict)
     resources_by_src_uri: dict[str, Resource] = field(default_factory=dict)
     words: dict[str, int] = field(default_factory=dict)  # the search vocabulary ("did you mean")
+    reuse: Reuse | None = field(default=None, compare=False)  # kept between builds by mkdocs serve
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -117,12 +159,34 @@ class Hub:
         """The file a case study was read from."""
         return self.config.case_studies / f"{record.stem}.md"
 
+    def sources_of(self, src_uri: str) -> tuple[Path, ...]:
+        """The files the case study or resource at page ``src_uri`` shows, for its dates: its own file first,
+        then (for a case study) the adoption notes of the places that tried it; empty for other pages."""
+        record = self.case_study_at(src_uri)
+        if record is not None:
+            notes = self.config.case_studies / ADOPTIONS
+            return (self.source_path(record), *(notes / f"{stem}.md" for stem in record.adopted_by))
+        resource = self.resource_at(src_uri)
+        if resource is not None and self.config.resources is not None:
+            return (self.config.resources / f"{resource.stem}.md",)
+        return ()
 
-def load_hub(config: HubConfig) -> Hub:
-    """Load and check all content, and group it; raises ``TaxonomyError`` if the contract is broken."""
-    contract = load_contract(config.data)
+
+def start_reading_history(root: Path, previous: History | None = None) -> HistoryReader:
+    """Start reading, in the background, when each file in the repository holding ``root`` was created and
+    last changed: one ``git log`` for the whole history (``previous`` is kept if nothing was committed since)."""
+    return HistoryReader(root, previous)
+
+
+def load_hub(config: HubConfig, reuse: Reuse | None = None) -> Hub:
+    """Load and check all content, and group it; raises ``TaxonomyError`` if the contract is broken.
+
+    With ``reuse`` (``mkdocs serve``), what has not changed since the last build is taken from it.
+    """
+    contract = reuse.next_build(config) if reuse is not None else load_contract(config.data)
     synonyms = load_synonyms()  # part of the contract: read (and checked) before any page is made
-    collection = load_collection(config.case_studies, config.root, contract, config.resources, config.today)
+    memo = reuse.records if reuse is not None else None
+    collection = load_collection(config.case_studies, config.root, contract, config.resources, config.today, memo)
     indexes = group_case_studies(collection.case_studies, contract.taxonomy, collection.resources, collection.adoptions)
     return Hub(
         config=config,
@@ -131,11 +195,30 @@ def load_hub(config: HubConfig) -> Hub:
         indexes=indexes,
         news=tuple(load_news(config.news, config.docs)) if config.news and config.docs else (),
         contract_problems=tuple(check_contract(contract, config)),
-        related=find_related(collection.case_studies, indexes),
+        related=related_case_studies(collection.case_studies, indexes, reuse.related if reuse is not None else None),
         by_src_uri={c.src_uri: c for c in collection.case_studies},
         resources_by_src_uri={r.src_uri: r for r in collection.resources},
         words=hub_vocabulary(collection.case_studies, collection.resources, contract.taxonomy, synonyms),
+        reuse=reuse,
     )
+
+
+def related_case_studies(
+    case_studies: Sequence[CaseStudy], indexes: Indexes, memo: Memo | None = None
+) -> dict[str, tuple[CaseStudy, ...]]:
+    """``index.related.find_related``, found again only when a case study's place among the others changed."""
+    if memo is None:
+        return find_related(case_studies, indexes)
+    # What decides who is related to whom: every case study's name, order, themes, areas, settings, and the
+    # title and summary its distinctive words come from.
+    key = tuple((c.stem, c.sort_key, c.themes, c.areas, c.settings, c.title, c.summary) for c in case_studies)
+
+    def find() -> dict[str, tuple[str, ...]]:
+        return {s: tuple(r.stem for r in rs) for s, rs in find_related(case_studies, indexes).items()}
+
+    stems = memo.get(key, find)
+    by_stem = {c.stem: c for c in case_studies}
+    return {stem: tuple(by_stem[s] for s in related) for stem, related in stems.items()}  # this build's records
 
 
 def check_contract(contract: Contract, config: HubConfig) -> list[Problem]:
@@ -163,22 +246,30 @@ def check(config: HubConfig, paths: Sequence[Path] = ()) -> tuple[list[Problem],
     new = [(name, f) for name, f in shown.items() if f.is_file() and name not in known]
     resources_dir = config.resources.resolve() if config.resources else None
     new_resources = [
-        parse_resource(f.read_bytes(), name, f.stem, hub.contract) for name, f in new if f.resolve().parent == resources_dir
+        parse_resource(f.read_bytes(), name, f.stem, hub.contract)
+        for name, f in new
+        if f.resolve().parent == resources_dir
     ]
     adoptions_dir = (config.case_studies / ADOPTIONS).resolve()
     new_adoptions = [
         parse_adoption(f.read_bytes(), name, f.stem, hub.contract, config.today)
-        for name, f in new if f.resolve().parent == adoptions_dir
+        for name, f in new
+        if f.resolve().parent == adoptions_dir
     ]
     new_case_studies = [
         parse_case_study(f.read_bytes(), name, f.stem, hub.contract, config.today)
-        for name, f in new if f.resolve().parent not in (resources_dir, adoptions_dir)
+        for name, f in new
+        if f.resolve().parent not in (resources_dir, adoptions_dir)
     ]
     combined = collect(
-        [*hub.collection.case_studies, *new_case_studies], (), [*hub.collection.resources, *new_resources],
+        [*hub.collection.case_studies, *new_case_studies],
+        (),
+        [*hub.collection.resources, *new_resources],
         [*hub.collection.adoptions, *new_adoptions],
     )
-    problems += [p for p in (*hub.contract_problems, *combined.problems) if p.path in shown or p in hub.contract_problems]
+    problems += [
+        p for p in (*hub.contract_problems, *combined.problems) if p.path in shown or p in hub.contract_problems
+    ]
     return sorted(problems), len(shown)
 
 
@@ -199,16 +290,34 @@ def check_markers(hub: Hub) -> list[Problem]:
 
 
 def generated_pages(hub: Hub) -> list[GeneratedPage]:
-    """Every page the hub adds: the case-study lists, the theme, area and ICS pages, the review desk."""
-    pages = plan_pages(hub.collection, hub.indexes, hub.taxonomy, hub.config.per_page)
-    reviews = render_reviews_page(reviews_of(hub), hub.config.today, edit_url(hub), hub.contract.status_confirmed_for_months)
-    pages.append(GeneratedPage("reviews.md", reviews))
+    """Every page the hub adds: the case-study lists, the theme, area and ICS pages, the review desk.
+
+    Each page's Markdown is made when first asked for (``GeneratedPage.markdown``).
+    """
+    memo = hub.reuse.pages if hub.reuse is not None else None
+    pages = plan_pages(hub.collection, hub.indexes, hub.taxonomy, hub.config.per_page, memo)
+    pages.append(GeneratedPage("reviews.md", partial(_reviews_page, hub, memo)))
     collection = hub.collection
-    programme = render_programme_page(
-        collection.case_studies, collection.adoptions, hub.indexes, hub.taxonomy, hub.config.today
+    programme = partial(
+        render_programme_page,
+        collection.case_studies,
+        collection.adoptions,
+        hub.indexes,
+        hub.taxonomy,
+        hub.config.today,
     )
     pages.append(GeneratedPage("programme.md", programme))
     return pages
+
+
+def _reviews_page(hub: Hub, memo: Memo | None) -> str:
+    items, today, months = reviews_of(hub), hub.config.today, hub.contract.status_confirmed_for_months
+
+    def reviews() -> str:
+        return render_reviews_page(items, today, edit_url(hub), months, memo)
+
+    key = ("reviews", tuple(items), today, hub.config.edit_base, months)  # what the review desk shows
+    return memo.get(key, reviews) if memo is not None else reviews()
 
 
 def reviews_of(hub: Hub) -> list[ReviewItem]:
@@ -229,21 +338,33 @@ def render_entry(hub: Hub, src_uri: str) -> tuple[str, dict[str, str], SearchDat
     """A case study's or resource's page: (Markdown, page meta, search data), or None if ``src_uri`` is neither."""
     record = hub.case_study_at(src_uri)
     if record is not None:
-        markdown = render_case_study(
-            record, hub.taxonomy, today=hub.config.today, related=hub.related.get(record.stem, ()),
-            adoptions=hub.indexes.adoptions.get(record.stem, ()),
-        )
+        related, adoptions = hub.related.get(record.stem, ()), hub.indexes.adoptions.get(record.stem, ())
+
+        def render() -> str:
+            return render_case_study(record, hub.taxonomy, today=hub.config.today, related=related, adoptions=adoptions)
+
+        # Everything the page shows: the record, its related case studies and the notes of places that tried it.
+        key = (record, related, adoptions, hub.config.today)
+        markdown = hub.reuse.entries.get(key, render) if hub.reuse is not None else render()
         return markdown, {"title": record.title, "description": record.summary}, case_study_search(record, hub.taxonomy)
     resource = hub.resource_at(src_uri)
     if resource is not None:
         markdown = render_resource(resource, hub.taxonomy)
-        return markdown, {"title": resource.title, "description": resource.summary}, resource_search(resource, hub.taxonomy)
+        return (
+            markdown,
+            {"title": resource.title, "description": resource.summary},
+            resource_search(resource, hub.taxonomy),
+        )
     return None
 
 
 def fill_page_markers(
-    hub: Hub, src_uri: str, markdown: str, first_line: int = 1,
-    repo_url: str | None = None, news_urls: Mapping[str, str] | None = None,
+    hub: Hub,
+    src_uri: str,
+    markdown: str,
+    first_line: int = 1,
+    repo_url: str | None = None,
+    news_urls: Mapping[str, str] | None = None,
 ) -> tuple[str, list[Problem]]:
     """A hand-written page's Markdown with its markers filled, and the problems with them."""
     context = MarkerContext(
@@ -273,23 +394,37 @@ def describe_page(hub: Hub, src_uri: str, meta: Mapping[str, Any]) -> SearchData
 
 def derived_files(hub: Hub, news_urls: Mapping[str, str], site_url: str) -> dict[str, str | bytes]:
     """Feeds and open data, by their path in the site."""
+    return {path: make() for path, make in plan_derived_files(hub, news_urls, site_url).items()}
+
+
+def plan_derived_files(hub: Hub, news_urls: Mapping[str, str], site_url: str) -> dict[str, Callable[[], str | bytes]]:
+    """Feeds and open data by their path in the site, each written when asked for: a build knows every
+    path at once, and can write the files where and when it likes (hooks/hub_parallel.py)."""
     records, taxonomy, today = hub.collection.case_studies, hub.taxonomy, hub.config.today
-    derived: dict[str, str | bytes] = {
-        feed.path: feed.xml for feed in plan_feeds(records, hub.indexes, taxonomy, site_url, today, hub.news, news_urls)
-    }
-    derived[urls.API_JSON] = render_json(records, taxonomy, site_url, today)
-    derived[urls.API_CSV] = render_csv(records, taxonomy, site_url)
-    derived[urls.API_OUTCOMES] = render_outcomes_csv(records, site_url)
-    derived[urls.API_SCHEMA] = render_schema(hub.contract.schema)
+    memo = hub.reuse.outputs if hub.reuse is not None else None
+    feeds = plan_feeds(records, hub.indexes, taxonomy, site_url, today, hub.news, news_urls, memo)
+    planned: dict[str, Callable[[], str | bytes]] = {feed.path: feed.render for feed in feeds}
     notes = hub.collection.adoptions
-    derived[urls.API_ADOPTIONS_JSON] = render_adoptions_json(notes, taxonomy, site_url, today)
-    derived[urls.API_ADOPTIONS_CSV] = render_adoptions_csv(notes, taxonomy, site_url)
-    derived[urls.API_ADOPTION_SCHEMA] = render_schema(hub.contract.adoption_schema)
-    derived[urls.SEARCH_WORDS] = render_search_words(hub.words)
-    derived[urls.REVIEWS_CSV] = render_reviews_csv(
-        reviews_of(hub), today, site_url, edit_url(hub), hub.contract.status_confirmed_for_months
-    )
-    return derived
+    planned[urls.API_JSON] = partial(render_json, records, taxonomy, site_url, today, memo)
+    planned[urls.API_CSV] = partial(render_csv, records, taxonomy, site_url, memo)
+    planned[urls.API_OUTCOMES] = partial(render_outcomes_csv, records, site_url)
+    planned[urls.API_SCHEMA] = partial(render_schema, hub.contract.schema)
+    planned[urls.API_ADOPTIONS_JSON] = partial(render_adoptions_json, notes, taxonomy, site_url, today)
+    planned[urls.API_ADOPTIONS_CSV] = partial(render_adoptions_csv, notes, taxonomy, site_url)
+    planned[urls.API_ADOPTION_SCHEMA] = partial(render_schema, hub.contract.adoption_schema)
+    planned[urls.SEARCH_WORDS] = partial(render_search_words, hub.words)
+    planned[urls.REVIEWS_CSV] = partial(_reviews_csv, hub, site_url, memo)
+    return planned
+
+
+def _reviews_csv(hub: Hub, site_url: str, memo: Memo | None) -> str:
+    items, today, months = reviews_of(hub), hub.config.today, hub.contract.status_confirmed_for_months
+
+    def reviews_csv() -> str:
+        return render_reviews_csv(items, today, site_url, edit_url(hub), months)
+
+    key = ("reviews csv", tuple(items), today, site_url, months)  # the edit links: memos belong to one hub config
+    return memo.get(key, reviews_csv) if memo is not None else reviews_csv()
 
 
 def trail(hub: Hub, src_uri: str, title: str) -> tuple[Crumb, ...]:

@@ -111,12 +111,25 @@ def page_url(src_uri: str) -> str:
 
 def relative(from_url: str, to_url: str) -> str:
     """Link from page ``from_url`` to ``to_url`` (both site-relative, 'a/b/' style)."""
-    start = from_url.rstrip("/") or "."
-    target = to_url.rstrip("/") or "."
-    rel = posixpath.relpath(target, start)
-    if rel == ".":
+    # posixpath.relpath's result, without its trip through the working directory
+    # (abspath): pages make tens of thousands of links per build.
+    start = _segments(from_url)
+    target = _segments(to_url)
+    common = 0
+    for a, b in zip(start, target, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(start) - common) + target[common:]
+    if not parts:
         return "./"
-    return rel + ("/" if to_url.endswith("/") or to_url == "" else "")
+    return "/".join(parts) + ("/" if to_url.endswith("/") or to_url == "" else "")
+
+
+def _segments(url: str) -> list[str]:
+    """The path segments of a site-relative address, normalised as ``posixpath.normpath`` does."""
+    path = posixpath.normpath(url.rstrip("/") or ".")
+    return [] if path == "." else path.split("/")
 
 
 def source_label(url: str) -> str:

@@ -156,3 +156,15 @@ def test_no_front_matter_value_can_inject_markup(tmp_path, title):
     for url in ("case-studies/evil/", "case-studies/", "themes/workforce/", "boroughs/camden/", ""):
         html = built.html(url)
         assert "<img src=x" not in html and "<script>alert" not in html and '" onmouseover=' not in html, url
+
+
+def active_in_navigation(html: str) -> list[str]:
+    primary = html[html.index("md-sidebar--primary") : html.index("md-sidebar--secondary")]
+    return [m.strip() for m in re.findall(r"md-nav__item--active[^>]*>\s*(?:<[^>]*>\s*)*([^<\s][^<]*)", primary)]
+
+
+def test_pages_of_one_folder_in_two_sections_keep_their_own_navigation(site):
+    """coverage/ (in Case studies) and reviews/ (in About, which this site's navigation lacks) are in one
+    folder: the navigation the hub renders once and reuses is one per folder and section."""
+    assert active_in_navigation(site.html("coverage/"))[:1] == ["Case studies"]
+    assert active_in_navigation(site.html("reviews/")) == []

@@ -29,10 +29,40 @@ def test_baseline_uses_the_hubs_markdown_extensions():
 
 def test_bench_runs_and_reports_every_column(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--cases", "3", "--no-browser"],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "bench.py"),
+            "--cases",
+            "3",
+            "--no-browser",
+            "--edits",
+            "1",
+            "--commits",
+            "30",
+            "--history-cases",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    rows = [line for line in result.stdout.splitlines() if line.startswith("| 3 |")]
-    assert len(rows) == 2  # the build table and the pages table
-    assert all(cell.strip() for row in rows for cell in row.strip("|").split("|"))
+    tables = [block for block in result.stdout.split("\n\n") if block.startswith("| ")]
+    assert len(tables) == 5  # builds, memory, serve, page dates, pages
+    for table in tables:
+        header, _rule, *rows = table.splitlines()
+        assert rows, header
+        for row in rows:
+            cells = row.strip("|").split("|")
+            assert len(cells) == len(header.strip("|").split("|")) and all(c.strip() for c in cells), row
+    assert "commits adding, editing and renaming" in result.stdout
+
+
+def test_the_long_history_has_the_commits_and_renames_asked_for(tmp_path, contract):
+    project = bench.make_history_project(tmp_path, 12, 120, contract.taxonomy)
+    log = subprocess.run(["git", "log", "--format=%s"], cwd=project, capture_output=True, text=True, check=True)
+    subjects = log.stdout.splitlines()
+    assert len(subjects) == 120
+    assert any(s.startswith("Rename") for s in subjects) and any(s.startswith("Edit") for s in subjects)
+    assert len(list((project / "case_studies").glob("bench-*.md"))) == 12

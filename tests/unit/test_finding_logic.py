@@ -4,9 +4,11 @@ related and nearby case studies, and counts that agree on every page that shows 
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 
 import pytest
 import yaml
+from markdown import Markdown
 
 from hub import urls
 from hub.index.coverage import count_pairs
@@ -16,6 +18,8 @@ from hub.index.related import find_related
 from hub.index.synonyms import DEFAULT_PATH, SynonymError, Synonyms, load_synonyms, parse_synonyms
 from hub.index.words import build_vocabulary, correct, edit_distance, is_known, suggest, words_of
 from hub.outputs.search import indexed_text, render_search_words, wrap_for_index
+from hub.pages.entries import render_case_study
+from hub.pages.html import extract_raw, restore_raw
 from hub.pages.londonmap import render_london_map
 from hub.pages.trail import trail
 from support import FIXTURES, record
@@ -260,3 +264,61 @@ def test_an_area_with_no_case_study_shows_its_neighbours_in_the_same_ics(hub):
     assert '<a href="../../case-studies/camden-work/">Camden work</a>' in barnet
     assert "Nearby" not in pages["boroughs/camden.md"]  # it has its own
     assert "Nearby" not in pages["boroughs/hackney.md"]  # North East London has none to show
+
+
+class ReferenceText(HTMLParser):
+    """What ``indexed_text`` must find, by Python's HTML parser: the text outside data-pagefind-ignore elements."""
+
+    VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID and (self.depth or any(name == "data-pagefind-ignore" for name, _ in attrs)):
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in self.VOID:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.depth:
+            self.parts.append(data)
+
+
+def reference_text(html: str) -> str:
+    parser = ReferenceText()
+    parser.feed(html)
+    parser.close()
+    return " ".join(parser.parts)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Social prescribing in <em>practice</em>.</p>",
+        '<ul data-pagefind-ignore="all"><li>A&amp;E <br> <img src="x.png" alt="a"> cards</li><li>more</li></ul>after',
+        '<p title="a > b">quoted &gt; in an attribute</p><div data-pagefind-ignore><div><p>x</p></div></div>kept',
+        "<!-- a <p>comment</p> -->text<hr/>more<br />end",
+        '<section data-pagefind-ignore><span/>hidden</section><p data-pagefind-ignore-not="x">shown</p>',
+        "<p>3 &lt; 4 and 5 <b>&amp;</b> 6 &#8212; done</p><p>a < b, not a tag</p>",
+        "",
+    ],
+)
+def test_indexed_text_finds_what_the_html_parser_finds(html):
+    # Word for word: the parser splits text at a bare "<", which only adds spaces (phrases match any spacing).
+    assert indexed_text(html).split() == reference_text(html).split()
+
+
+def test_indexed_text_finds_what_the_html_parser_finds_on_every_case_study_page(hub):
+    for study in hub.collection.case_studies:
+        related, notes = hub.related.get(study.stem, ()), hub.indexes.adoptions.get(study.stem, ())
+        text, blocks = extract_raw(render_case_study(study, hub.taxonomy, related=related, adoptions=notes))
+        html = restore_raw(Markdown(extensions=["attr_list", "md_in_html", "tables"]).convert(text), blocks)
+        assert "data-pagefind-ignore" in html
+        assert indexed_text(html).split() == reference_text(html).split(), study.path

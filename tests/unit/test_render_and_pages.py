@@ -2,30 +2,40 @@
 
 from __future__ import annotations
 
+import posixpath
 from datetime import date, timedelta
 
 import pytest
 
 from hub.content.collection import collect
+from hub.content.records import CaseStudy, Contact, Outcome
+from hub.index.groups import group_case_studies, paginate
+from hub.pages.cards import render_card
+from hub.pages.entries import render_case_study
 from hub.pages.html import md_escape
+from hub.pages.listings import Listing, list_filters, plan_listing, plan_pages
+from hub.pages.markers import MarkerContext, fill_markers
 from hub.text import format_number, with_unit
 from hub.urls import page_url as url_of
 from hub.urls import relative as relative_url
-from hub.index.groups import group_case_studies, paginate
-from hub.pages.markers import MarkerContext, fill_markers
-from hub.content.records import CaseStudy, Contact, Outcome
-from hub.pages.listings import Listing, list_filters, plan_listing, plan_pages
-from hub.pages.cards import render_card
-from hub.pages.entries import render_case_study
 from support import record as make_record
 
 
 def record(stem: str, published: date, areas=("camden",), themes=("proactive-care",), **kw) -> CaseStudy:
     return make_record(
-        stem, title=kw.pop("title", stem.replace("-", " ").title()),
-        summary="A summary.", organisation="Org", areas=tuple(areas), themes=tuple(themes),
-        published=published, review_due=date(2030, 1, 1), status="running", evidence="measured",
-        contact=Contact("Alex", "Lead", "alex@example.org"), readable=True, **kw,
+        stem,
+        title=kw.pop("title", stem.replace("-", " ").title()),
+        summary="A summary.",
+        organisation="Org",
+        areas=tuple(areas),
+        themes=tuple(themes),
+        published=published,
+        review_due=date(2030, 1, 1),
+        status="running",
+        evidence="measured",
+        contact=Contact("Alex", "Lead", "alex@example.org"),
+        readable=True,
+        **kw,
     )
 
 
@@ -44,9 +54,41 @@ def test_relative_url(start, target, expected):
     assert relative_url(start, target) == expected
 
 
+ADDRESSES = [
+    "",
+    "themes/",
+    "themes/proactive-care/",
+    "themes/proactive-care/page/3/",
+    "case-studies/",
+    "case-studies/x/",
+    "case-studies/page/2/",
+    "case-studies/x/#tried-y",
+    "feeds/case-studies.xml",
+    "assets/submit.js",
+    "boroughs/tower-hamlets/",
+    "news/2026/01/launch/",
+]
+
+
+@pytest.mark.parametrize("start", ADDRESSES)
+def test_relative_url_is_posixpath_relpath_between_site_addresses(start):
+    def by_relpath(from_url: str, to_url: str) -> str:  # what relative() computed before it skipped abspath
+        rel = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
+        return "./" if rel == "." else rel + ("/" if to_url.endswith("/") or to_url == "" else "")
+
+    for target in ADDRESSES:
+        assert relative_url(start, target) == by_relpath(start, target), (start, target)
+
+
 @pytest.mark.parametrize(
     ("value", "unit", "expected"),
-    [(35, "%", "35%"), (35.0, "%", "35%"), (1234, "patients", "1,234 patients"), (2.5, "days", "2.5 days"), (50000, "£", "£50,000")],
+    [
+        (35, "%", "35%"),
+        (35.0, "%", "35%"),
+        (1234, "patients", "1,234 patients"),
+        (2.5, "days", "2.5 days"),
+        (50000, "£", "£50,000"),
+    ],
 )
 def test_numbers_with_units(value, unit, expected):
     assert with_unit(value, unit) == expected
@@ -57,7 +99,7 @@ def test_format_number_trims_trailing_zeros():
 
 
 def test_titles_cannot_inject_markup(contract):
-    evil = '<img src=x onerror=alert(1)> *bold* [link](javascript:alert(1))'
+    evil = "<img src=x onerror=alert(1)> *bold* [link](javascript:alert(1))"
     item = record("evil", date(2025, 1, 1), title=evil)
     card = render_card(item, "case-studies/", contract.taxonomy)
     assert "<img" not in card and "&lt;img src=x onerror=alert(1)&gt;" in card
@@ -69,14 +111,22 @@ def test_titles_cannot_inject_markup(contract):
 
 def test_case_study_page_has_the_glance_panel(contract):
     item = record(
-        "triage", date(2025, 3, 5), areas=("hackney", "city-of-london"), example=True,
+        "triage",
+        date(2025, 3, 5),
+        areas=("hackney", "city-of-london"),
+        example=True,
         outcomes=(Outcome("Calls to reception", "a day", 400, 220, "2024 to 2025", "https://example.org/r"),),
         updated=date(2025, 6, 1),
     )
     page = render_case_study(item, contract.taxonomy)
     assert '<div class="hub-example" role="note">' in page
-    assert '<a href="../../boroughs/hackney/">Hackney</a>, <a href="../../boroughs/city-of-london/">City of London</a>' in page
-    assert '<dt>Integrated care system</dt><dd><a href="../../ics/north-east-london/">North East London</a></dd>' in page
+    assert (
+        '<a href="../../boroughs/hackney/">Hackney</a>, <a href="../../boroughs/city-of-london/">City of London</a>'
+        in page
+    )
+    assert (
+        '<dt>Integrated care system</dt><dd><a href="../../ics/north-east-london/">North East London</a></dd>' in page
+    )
     assert '<dt>Theme</dt><dd><a href="../../themes/proactive-care/">Proactive care</a></dd>' in page
     assert "<td>400 a day</td><td>220 a day</td><td>2024 to 2025</td>" in page
     assert '<time datetime="2025-06-01">1 June 2025</time>' in page
@@ -138,7 +188,10 @@ def test_paginate_keeps_one_empty_page():
     assert paginate(list(range(5)), 2) == [[0, 1], [2, 3], [4]]
 
 
-@pytest.mark.parametrize(("src", "url"), [("index.md", ""), ("themes/index.md", "themes/"), ("themes/x.md", "themes/x/"), ("a/page/2.md", "a/page/2/")])
+@pytest.mark.parametrize(
+    ("src", "url"),
+    [("index.md", ""), ("themes/index.md", "themes/"), ("themes/x.md", "themes/x/"), ("a/page/2.md", "a/page/2/")],
+)
 def test_url_of(src, url):
     assert url_of(src) == url
 
@@ -158,22 +211,33 @@ def test_markers(contract):
 @pytest.mark.parametrize(
     ("marker", "expected"),
     [
-        ("<!-- hub:latests -->", "docs/x.md:3: marker: 'hub:latests' is not a hub marker (allowed: case-studies, latest, resources, programme-contact, fields, sections, vocabulary, submit-form, news, search-page, map)"),
+        (
+            "<!-- hub:latests -->",
+            "docs/x.md:3: marker: 'hub:latests' is not a hub marker (allowed: case-studies, latest, resources, programme-contact, fields, sections, vocabulary, submit-form, news, search-page, map)",
+        ),
         ("<!-- hub:case-studies theme=proactive -->", "docs/x.md:3: marker: 'proactive' is not a known theme"),
-        ("<!-- hub:case-studies colour=red -->", "docs/x.md:3: marker: 'colour' is not an option of hub:case-studies (allowed: theme, area, ics, setting, limit)"),
+        (
+            "<!-- hub:case-studies colour=red -->",
+            "docs/x.md:3: marker: 'colour' is not an option of hub:case-studies (allowed: theme, area, ics, setting, limit)",
+        ),
         ("<!-- hub:latest limit=none -->", "docs/x.md:3: marker: limit must be a whole number from 1, not 'none'"),
     ],
 )
 def test_bad_markers_are_reported(contract, marker, expected):
     text = f"# Page\n\n{marker}\n"
-    filled, problems = fill_markers(text, "docs/x.md", MarkerContext("x/", [], group_case_studies([], contract.taxonomy), contract))
+    filled, problems = fill_markers(
+        text, "docs/x.md", MarkerContext("x/", [], group_case_studies([], contract.taxonomy), contract)
+    )
     assert [str(p) for p in problems] == [expected]
 
 
 @pytest.mark.parametrize(
     ("url", "label"),
     [
-        ("https://www.mertonccg.nhs.uk/News/Pages/East-Merton%E2%80%99s-pilot.aspx", "mertonccg.nhs.uk: East-Merton\u2019s-pilot.aspx"),
+        (
+            "https://www.mertonccg.nhs.uk/News/Pages/East-Merton%E2%80%99s-pilot.aspx",
+            "mertonccg.nhs.uk: East-Merton\u2019s-pilot.aspx",
+        ),
         ("https://healthydialogues.co.uk/?p=214", "healthydialogues.co.uk (p=214)"),
         ("https://pmc.ncbi.nlm.nih.gov/articles/PMC4001145/", "pmc.ncbi.nlm.nih.gov: PMC4001145"),
         ("https://example.org", "example.org"),

@@ -45,7 +45,11 @@ class Text:
 
 
 def prepare(
-    path: str, text: str, body_line: int, allowed_emails: frozenset[str], allowed_domains: frozenset[str],
+    path: str,
+    text: str,
+    body_line: int,
+    allowed_emails: frozenset[str],
+    allowed_domains: frozenset[str],
     rules: SafetyRules,
 ) -> Text:
     """Index ``text`` by line and find its body."""
@@ -82,7 +86,9 @@ def is_uk_phone(candidate: str, phone: UkPhone) -> bool:
 
 
 def find_patient_data(
-    rules: SafetyRules, text: str, allowed_emails: frozenset[str] = frozenset(),
+    rules: SafetyRules,
+    text: str,
+    allowed_emails: frozenset[str] = frozenset(),
     allowed_domains: frozenset[str] = frozenset(),
 ) -> Iterator[Finding]:
     """NHS numbers, UK phone numbers, email addresses other than those allowed, dates of birth and
@@ -115,7 +121,10 @@ def find_plain_markup(rules: SafetyRules, value: str) -> Iterator[Finding]:
 
 
 def scan_answer(
-    rules: SafetyRules, kind: AnswerKind, text: str, allowed_emails: frozenset[str] = frozenset(),
+    rules: SafetyRules,
+    kind: AnswerKind,
+    text: str,
+    allowed_emails: frozenset[str] = frozenset(),
     allowed_domains: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Every finding in one answer, as the form checks it: ``plain`` adds the plain-text rule,
@@ -147,8 +156,13 @@ def check_patient_data(text: Text) -> Iterator[Problem]:
     domains = ", ".join(sorted(text.allowed_domains)) or "none"
     for finding in find_patient_data(text.rules, text.text, text.allowed_emails, text.allowed_domains):
         wording = text.rules.pattern(finding.rule).wording
-        yield Problem(text.path, text.line(finding.offset), wording.field, say(wording, finding, domains=domains),
-                      severity=wording.severity)
+        yield Problem(
+            text.path,
+            text.line(finding.offset),
+            wording.field,
+            say(wording, finding, domains=domains),
+            severity=wording.severity,
+        )
 
 
 def check_markup(text: Text) -> Iterator[Problem]:
@@ -156,12 +170,23 @@ def check_markup(text: Text) -> Iterator[Problem]:
     markup = text.rules.markup
     for finding in find_markup(markup, text.body):
         wording = markup.wordings[finding.rule]
-        allowed = ", ".join(sorted(
-            markup.classes.get(finding.element, ()) if finding.rule == "class"
-            else markup.attributes.get(finding.element, ())
-        )) or "none"
-        yield Problem(text.path, text.line(text.body_offset + finding.offset), wording.field,
-                      say(wording, finding, allowed=allowed), severity=wording.severity)
+        allowed = (
+            ", ".join(
+                sorted(
+                    markup.classes.get(finding.element, ())
+                    if finding.rule == "class"
+                    else markup.attributes.get(finding.element, ())
+                )
+            )
+            or "none"
+        )
+        yield Problem(
+            text.path,
+            text.line(text.body_offset + finding.offset),
+            wording.field,
+            say(wording, finding, allowed=allowed),
+            severity=wording.severity,
+        )
 
 
 def check_image_alt_text(text: Text) -> Iterator[Problem]:
@@ -171,14 +196,18 @@ def check_image_alt_text(text: Text) -> Iterator[Problem]:
         if not match.group(1).strip():
             url = match.group(2)
             yield Problem(
-                text.path, text.line(text.body_offset + match.start()), "body",
+                text.path,
+                text.line(text.body_offset + match.start()),
+                "body",
                 f"the image '{url}' has no alt text; describe it: ![what it shows]({url})",
             )
     for match in HTML_IMG.finditer(body):
         if not re.search(r"\balt\s*=\s*[\"'][^\"']*\S", match.group(0), re.IGNORECASE):
             yield Problem(
-                text.path, text.line(text.body_offset + match.start()), "body",
-                "an <img> has no alt text; add alt=\"what it shows\"",
+                text.path,
+                text.line(text.body_offset + match.start()),
+                "body",
+                'an <img> has no alt text; add alt="what it shows"',
             )
 
 

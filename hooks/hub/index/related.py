@@ -12,6 +12,7 @@ relate even when their themes and places differ.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -64,6 +65,8 @@ def find_related(
 ) -> dict[str, tuple[CaseStudy, ...]]:
     """Up to ``limit`` related case studies for each one, by stem: the most shared weight first."""
     by_stem = {c.stem: c for c in case_studies}
+    # Each record's place in the collection's order, worked out once: sort_key builds a tuple on every call.
+    order = {c.stem: c.sort_key for c in case_studies}
     by_word = group_by_word(case_studies)
     related: dict[str, tuple[CaseStudy, ...]] = {}
     for record in case_studies:
@@ -78,6 +81,6 @@ def find_related(
             for other in group[:per_term]:
                 if other.stem != record.stem:
                     shared[other.stem] += WEIGHTS[kind]
-        ranked = sorted(shared, key=lambda stem: (-shared[stem], by_stem[stem].sort_key))
-        related[record.stem] = tuple(by_stem[stem] for stem in ranked[:limit])
+        ranked = heapq.nsmallest(limit, shared, key=lambda stem: (-shared[stem], order[stem]))
+        related[record.stem] = tuple(by_stem[stem] for stem in ranked)
     return related

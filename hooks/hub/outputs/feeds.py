@@ -7,18 +7,20 @@ the collection.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from typing import Mapping, Sequence
+from functools import cached_property, partial
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
 from hub import urls
-from hub.index.groups import Indexes
-from hub.content.records import Adoption, CaseStudy
 from hub.content.news import NewsPost
+from hub.content.records import Adoption, CaseStudy
 from hub.content.taxonomy import Taxonomy
+from hub.index.groups import Indexes
+from hub.memo import Memo
 
 FEED_LENGTH = 50
 AUTHOR = {"name": "Primary Care Programme team, Healthy London Partnership"}
@@ -30,7 +32,12 @@ class Feed:
     path: str  # site-relative, e.g. feeds/themes/proactive-care.xml
     title: str
     page_url: str  # the HTML page the feed follows, site-relative
-    xml: bytes
+    render: Callable[[], bytes] = field(repr=False, compare=False)
+
+    @cached_property
+    def xml(self) -> bytes:
+        """The feed; written when first asked for, so a build can write it where and when it likes."""
+        return self.render()
 
 
 def _moment(day: date) -> datetime:
@@ -63,8 +70,13 @@ def _categories(themes: Sequence[str], areas: Sequence[str], taxonomy: Taxonomy)
 
 def case_study_item(record: CaseStudy, taxonomy: Taxonomy) -> Item:
     return Item(
-        record.url, record.title, record.summary, record.published, _last_change(record.updated, record.published),
-        record.organisation, _categories(record.themes, record.areas, taxonomy),
+        record.url,
+        record.title,
+        record.summary,
+        record.published,
+        _last_change(record.updated, record.published),
+        record.organisation,
+        _categories(record.themes, record.areas, taxonomy),
     )
 
 
@@ -72,17 +84,43 @@ def adoption_item(note: Adoption, adopted: CaseStudy, taxonomy: Taxonomy) -> Ite
     """A note in the feeds: the adopted case study's themes and the note's own areas."""
     where = ", ".join(taxonomy.areas[a].name for a in note.areas)
     return Item(
-        note.url, f"Tried in {where}: {adopted.title}", f"{note.organisation} tried this idea. {note.when()}.",
-        note.published, _last_change(note.updated, note.published), note.organisation,
+        note.url,
+        f"Tried in {where}: {adopted.title}",
+        f"{note.organisation} tried this idea. {note.when()}.",
+        note.published,
+        _last_change(note.updated, note.published),
+        note.organisation,
         _categories(adopted.themes, note.areas, taxonomy),
     )
 
 
 def render_case_study_feed(
-    items: Sequence[Item], title: str, subtitle: str, path: str, page_url: str, site_url: str, today: date,
+    items: Sequence[Item],
+    title: str,
+    subtitle: str,
+    path: str,
+    page_url: str,
+    site_url: str,
+    today: date,
+    memo: Memo | None = None,
 ) -> Feed:
-    """An Atom feed of ``items``: newest or most recently updated first."""
-    chosen = sorted(items, key=lambda i: (i.updated, i.title), reverse=True)[:FEED_LENGTH]
+    """An Atom feed of ``items``: newest or most recently updated first (kept in ``memo`` by what it shows)."""
+    chosen = tuple(sorted(items, key=lambda i: (i.updated, i.title), reverse=True)[:FEED_LENGTH])
+    xml = partial(_case_study_feed, chosen, title, subtitle, path, page_url, site_url, today)
+    if memo is not None:
+        xml = partial(memo.get, ("feed", chosen, title, subtitle, path, page_url, site_url, today), xml)
+    return Feed(path, title, page_url, xml)
+
+
+def _case_study_feed(
+    chosen: Sequence[Item],
+    title: str,
+    subtitle: str,
+    path: str,
+    page_url: str,
+    site_url: str,
+    today: date,
+) -> bytes:
     generator = _generator(title, subtitle, path, page_url, site_url)
     generator.updated(_moment(max((i.updated for i in chosen), default=today)))
     for item in chosen:
@@ -99,14 +137,23 @@ def render_case_study_feed(
             entry.author({"name": item.author})
         for term, label, scheme in item.categories:
             entry.category(term=term, label=label, scheme=urljoin(site_url, scheme))
-    return Feed(path, title, page_url, generator.atom_str(pretty=True))
+    return generator.atom_str(pretty=True)
 
 
 def render_news_feed(posts: Sequence[NewsPost], post_urls: Mapping[str, str], site_url: str, today: date) -> Feed:
     """The programme's news as an Atom feed."""
+    return Feed(urls.NEWS_FEED, "News", urls.NEWS, partial(_news_feed, posts, post_urls, site_url, today))
+
+
+def _news_feed(posts: Sequence[NewsPost], post_urls: Mapping[str, str], site_url: str, today: date) -> bytes:
     chosen = sorted(posts, key=lambda p: (p.created, p.title), reverse=True)[:FEED_LENGTH]
-    generator = _generator("News from the London Primary Care Knowledge Hub",
-                           "Updates from the primary care programme.", urls.NEWS_FEED, urls.NEWS, site_url)
+    generator = _generator(
+        "News from the London Primary Care Knowledge Hub",
+        "Updates from the primary care programme.",
+        urls.NEWS_FEED,
+        urls.NEWS,
+        site_url,
+    )
     generator.updated(_moment(max((p.updated for p in chosen), default=today)))
     for post in chosen:
         entry = generator.add_entry(order="append")
@@ -119,7 +166,7 @@ def render_news_feed(posts: Sequence[NewsPost], post_urls: Mapping[str, str], si
         entry.updated(_moment(post.updated))
         for category in post.categories:
             entry.category(term=category)
-    return Feed(urls.NEWS_FEED, "News", urls.NEWS, generator.atom_str(pretty=True))
+    return generator.atom_str(pretty=True)
 
 
 def _generator(title: str, subtitle: str, path: str, page_url: str, site_url: str) -> FeedGenerator:
@@ -137,19 +184,36 @@ def _generator(title: str, subtitle: str, path: str, page_url: str, site_url: st
 
 
 def plan_feeds(
-    case_studies: Sequence[CaseStudy], indexes: Indexes, taxonomy: Taxonomy, site_url: str, today: date,
-    news: Sequence[NewsPost] = (), news_urls: Mapping[str, str] | None = None,
+    case_studies: Sequence[CaseStudy],
+    indexes: Indexes,
+    taxonomy: Taxonomy,
+    site_url: str,
+    today: date,
+    news: Sequence[NewsPost] = (),
+    news_urls: Mapping[str, str] | None = None,
+    memo: Memo | None = None,
 ) -> list[Feed]:
     """Every feed of the site. Adoption notes join the feeds of their case study's themes and of their
-    own areas and ICSs."""
-    items = {r.stem: case_study_item(r, taxonomy) for r in case_studies}
+    own areas and ICSs. With ``memo``, a feed whose entries have not changed is not written again."""
+
+    def item(record: CaseStudy) -> Item:
+        if memo is None:
+            return case_study_item(record, taxonomy)
+        return memo.get(("feed item", record), lambda: case_study_item(record, taxonomy))
+
+    items = {r.stem: item(r) for r in case_studies}
     by_stem = {r.stem: r for r in case_studies}
     notes = [(n, adoption_item(n, by_stem[stem], taxonomy)) for stem, ns in indexes.adoptions.items() for n in ns]
     feeds = [
         render_case_study_feed(
-            [*items.values(), *(item for _n, item in notes)], "New and updated case studies",
+            [*items.values(), *(item for _n, item in notes)],
+            "New and updated case studies",
             "Case studies from London's primary care, and the places that tried them, newest first.",
-            urls.CASE_STUDY_FEED, urls.CASE_STUDIES, site_url, today,
+            urls.CASE_STUDY_FEED,
+            urls.CASE_STUDIES,
+            site_url,
+            today,
+            memo,
         )
     ]
     notes_of = {
@@ -160,10 +224,18 @@ def plan_feeds(
     for vocabulary, label in (("themes", "on"), ("areas", "from"), ("ics", "from")):
         for term in taxonomy.vocabulary(vocabulary):
             chosen = [items[r.stem] for r in indexes.of(vocabulary)[term.id]] + notes_of[vocabulary](term.id)
-            feeds.append(render_case_study_feed(
-                chosen, f"Case studies {label} {term.name}", term.description,
-                urls.term_feed(vocabulary, term.id), urls.term(vocabulary, term.id), site_url, today,
-            ))
+            feeds.append(
+                render_case_study_feed(
+                    chosen,
+                    f"Case studies {label} {term.name}",
+                    term.description,
+                    urls.term_feed(vocabulary, term.id),
+                    urls.term(vocabulary, term.id),
+                    site_url,
+                    today,
+                    memo,
+                )
+            )
     if news_urls is not None:
         feeds.append(render_news_feed(news, news_urls, site_url, today))
     return feeds

@@ -5,22 +5,47 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 from urllib.parse import urljoin
 
 from hub import urls
 from hub.content.records import Adoption, CaseStudy
 from hub.content.taxonomy import Taxonomy
+from hub.memo import Memo
 
 LICENCE = {
     "name": "Open Government Licence v3.0",
     "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
 }
 CSV_COLUMNS = [
-    "id", "url", "title", "summary", "organisation", "areas", "ics", "themes", "settings", "started", "ended",
-    "status", "status_checked", "status_confirmed", "account", "evidence", "published", "updated", "review_due",
-    "contact_name", "contact_role", "contact_email", "outcomes", "sources", "former_bodies", "example",
+    "id",
+    "url",
+    "title",
+    "summary",
+    "organisation",
+    "areas",
+    "ics",
+    "themes",
+    "settings",
+    "started",
+    "ended",
+    "status",
+    "status_checked",
+    "status_confirmed",
+    "account",
+    "evidence",
+    "published",
+    "updated",
+    "review_due",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "outcomes",
+    "sources",
+    "former_bodies",
+    "example",
 ]
 OUTCOME_COLUMNS = ["case_study", "url", "measure", "unit", "baseline", "result", "change", "period", "source"]
 
@@ -56,8 +81,13 @@ def case_study_record(record: CaseStudy, taxonomy: Taxonomy, site_url: str) -> d
         "contact": {"name": contact.name, "role": contact.role, "email": contact.email} if contact else None,
         "outcomes": [
             {
-                "measure": o.measure, "unit": o.unit, "baseline": o.baseline, "result": o.result,
-                "change": _change(o.baseline, o.result), "period": o.period, "source": o.source,
+                "measure": o.measure,
+                "unit": o.unit,
+                "baseline": o.baseline,
+                "result": o.result,
+                "change": _change(o.baseline, o.result),
+                "period": o.period,
+                "source": o.source,
             }
             for o in record.outcomes
         ],
@@ -73,41 +103,102 @@ def _change(baseline: float | int, result: float | int) -> float | int:
     return round(change, 6) if isinstance(change, float) else change
 
 
-def render_json(records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str, built: date) -> str:
-    """``/api/case-studies.json``."""
-    data = {
+def render_json(
+    records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str, built: date, memo: Memo | None = None
+) -> str:
+    """``/api/case-studies.json`` (each case study's part kept in ``memo`` by its record)."""
+    head = {
         "title": "London Primary Care Knowledge Hub: case studies",
         "licence": LICENCE,
         "schema": urljoin(site_url, urls.API_SCHEMA),
         "generated": built.isoformat(),
         "count": len(records),
-        "case_studies": [case_study_record(r, taxonomy, site_url) for r in records],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    def part(record: CaseStudy) -> str:
+        return json_item(case_study_record(record, taxonomy, site_url))
+
+    items = [memo.get(("json", r, site_url), lambda r=r: part(r)) if memo else part(r) for r in records]
+    return json_document(head, "case_studies", items)
+
+
+# How json.dumps(indent=2) lays out an object's items inside a list that is a value of the document.
+ITEM_INDENT = "    "
+
+
+def json_item(value: Any) -> str:
+    """One item of a list in a JSON document written by ``json_document``, as ``json.dumps`` would lay it out."""
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + ITEM_INDENT)
+
+
+def json_document(head: dict[str, Any], key: str, items: Sequence[str]) -> str:
+    """``json.dumps({**head, key: [...]}, indent=2)`` from items already written by ``json_item``.
+
+    A document is the same bytes as one dumped whole; each item can be written once and kept.
+    (json.dumps writes no raw line breaks inside strings, so indenting by lines is safe.)
+    """
+    document = json.dumps({**head, key: []}, indent=2, ensure_ascii=False)
+    if items:
+        document = document.removesuffix("[]\n}") + "[\n" + ITEM_INDENT + (",\n" + ITEM_INDENT).join(items) + "\n  ]\n}"
+    return document + "\n"
 
 
 def _join(values: list[Any], key: str = "id") -> str:
     return "; ".join(str(v[key]) if isinstance(v, dict) else str(v) for v in values)
 
 
-def render_csv(records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str) -> str:
-    """``/api/case-studies.csv``: one row per case study; lists joined with '; '."""
+def render_csv(records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str, memo: Memo | None = None) -> str:
+    """``/api/case-studies.csv``: one row per case study; lists joined with '; ' (each row kept in ``memo``)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n").writeheader()
     for record in records:
-        data = case_study_record(record, taxonomy, site_url)
-        contact = data["contact"] or {}
-        writer.writerow({
-            **{k: data[k] for k in ("id", "url", "title", "summary", "organisation", "started", "ended", "status",
-                                     "status_checked", "status_confirmed", "account", "evidence", "published",
-                                     "updated", "review_due", "example")},
+        if memo is None:
+            out.write(csv_row(record, taxonomy, site_url))
+        else:
+            out.write(memo.get(("csv row", record, site_url), lambda r=record: csv_row(r, taxonomy, site_url)))
+    return out.getvalue()
+
+
+def csv_row(record: CaseStudy, taxonomy: Taxonomy, site_url: str) -> str:
+    """One case study's line of ``/api/case-studies.csv``."""
+    data = case_study_record(record, taxonomy, site_url)
+    contact = data["contact"] or {}
+    out = io.StringIO()
+    csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n").writerow(
+        {
+            **{
+                k: data[k]
+                for k in (
+                    "id",
+                    "url",
+                    "title",
+                    "summary",
+                    "organisation",
+                    "started",
+                    "ended",
+                    "status",
+                    "status_checked",
+                    "status_confirmed",
+                    "account",
+                    "evidence",
+                    "published",
+                    "updated",
+                    "review_due",
+                    "example",
+                )
+            },
             "former_bodies": _join(data["former_bodies"]),
-            "areas": _join(data["areas"]), "ics": _join(data["ics"]), "themes": _join(data["themes"]),
-            "settings": _join(data["settings"]), "sources": _join(data["sources"]),
-            "contact_name": contact.get("name", ""), "contact_role": contact.get("role", ""),
-            "contact_email": contact.get("email", ""), "outcomes": len(data["outcomes"]),
-        })
+            "areas": _join(data["areas"]),
+            "ics": _join(data["ics"]),
+            "themes": _join(data["themes"]),
+            "settings": _join(data["settings"]),
+            "sources": _join(data["sources"]),
+            "contact_name": contact.get("name", ""),
+            "contact_role": contact.get("role", ""),
+            "contact_email": contact.get("email", ""),
+            "outcomes": len(data["outcomes"]),
+        }
+    )
     return out.getvalue()
 
 
@@ -118,15 +209,44 @@ def render_outcomes_csv(records: Sequence[CaseStudy], site_url: str) -> str:
     writer.writerow(OUTCOME_COLUMNS)
     for record in records:
         for o in record.outcomes:
-            writer.writerow([record.stem, urljoin(site_url, record.url), o.measure, o.unit, o.baseline, o.result,
-                             _change(o.baseline, o.result), o.period, o.source or ""])
+            writer.writerow(
+                [
+                    record.stem,
+                    urljoin(site_url, record.url),
+                    o.measure,
+                    o.unit,
+                    o.baseline,
+                    o.result,
+                    _change(o.baseline, o.result),
+                    o.period,
+                    o.source or "",
+                ]
+            )
     return out.getvalue()
 
 
 ADOPTION_COLUMNS = [
-    "id", "url", "case_study", "case_study_url", "organisation", "areas", "ics", "started", "ended", "status",
-    "status_checked", "status_confirmed", "account", "published", "updated", "review_due", "contact_name",
-    "contact_role", "contact_email", "outcomes", "sources",
+    "id",
+    "url",
+    "case_study",
+    "case_study_url",
+    "organisation",
+    "areas",
+    "ics",
+    "started",
+    "ended",
+    "status",
+    "status_checked",
+    "status_confirmed",
+    "account",
+    "published",
+    "updated",
+    "review_due",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "outcomes",
+    "sources",
 ]
 
 
@@ -154,8 +274,13 @@ def adoption_record(note: Adoption, taxonomy: Taxonomy, site_url: str) -> dict[s
         "contact": {"name": contact.name, "role": contact.role, "email": contact.email} if contact else None,
         "outcomes": [
             {
-                "measure": o.measure, "unit": o.unit, "baseline": o.baseline, "result": o.result,
-                "change": _change(o.baseline, o.result), "period": o.period, "source": o.source,
+                "measure": o.measure,
+                "unit": o.unit,
+                "baseline": o.baseline,
+                "result": o.result,
+                "change": _change(o.baseline, o.result),
+                "period": o.period,
+                "source": o.source,
             }
             for o in note.outcomes
         ],
@@ -185,11 +310,20 @@ def render_adoptions_csv(notes: Sequence[Adoption], taxonomy: Taxonomy, site_url
     for note in notes:
         data = adoption_record(note, taxonomy, site_url)
         contact = data["contact"] or {}
-        writer.writerow({
-            **{k: data[k] for k in ADOPTION_COLUMNS if k not in ("areas", "ics", "outcomes", "sources")
-               and not k.startswith("contact_")},
-            "areas": _join(data["areas"]), "ics": _join(data["ics"]), "sources": _join(data["sources"]),
-            "outcomes": len(data["outcomes"]), "contact_name": contact.get("name", ""),
-            "contact_role": contact.get("role", ""), "contact_email": contact.get("email", ""),
-        })
+        writer.writerow(
+            {
+                **{
+                    k: data[k]
+                    for k in ADOPTION_COLUMNS
+                    if k not in ("areas", "ics", "outcomes", "sources") and not k.startswith("contact_")
+                },
+                "areas": _join(data["areas"]),
+                "ics": _join(data["ics"]),
+                "sources": _join(data["sources"]),
+                "outcomes": len(data["outcomes"]),
+                "contact_name": contact.get("name", ""),
+                "contact_role": contact.get("role", ""),
+                "contact_email": contact.get("email", ""),
+            }
+        )
     return out.getvalue()

@@ -14,6 +14,7 @@ from hub import urls
 from hub.content.body import HEADING, mark_code
 from hub.content.records import Adoption, CaseStudy, Contact, Resource
 from hub.content.taxonomy import Taxonomy
+from hub.pages.cards import render_cards
 from hub.pages.html import md_escape, raw, unmarked
 from hub.pages.londonmap import render_spread_map
 from hub.pages.templating import Markup, macro
@@ -35,7 +36,8 @@ def render_case_study(
     overdue = today is not None and record.review_due is not None and record.review_due < today
     placeholder = record.contact is not None and is_placeholder(record.contact)
     head = macro("entries.html", "case_study_head")(record, taxonomy, show_problems, overdue, placeholder)
-    tail = macro("entries.html", "case_study_tail")(record, related, taxonomy, source_notes(record, taxonomy))
+    related_cards = Markup(render_cards(related, record.url, taxonomy)) if related else ""
+    tail = macro("entries.html", "case_study_tail")(record, related_cards, source_notes(record, taxonomy))
     tried = render_tried_elsewhere(record, adoptions, taxonomy) if adoptions else ""
     body = unmarked(record.body.strip())
     return f"# {md_escape(record.title)}" + raw(head) + body + tried + (raw(tail) if tail else "\n")
@@ -70,7 +72,7 @@ def source_notes(record: CaseStudy, taxonomy: Taxonomy) -> list[str]:
 
 
 def former_body_note(body_id: str, taxonomy: Taxonomy) -> str:
-    """"Sutton CCG closed on 31 March 2020. Its work passed to South West London CCG, which closed on
+    """ "Sutton CCG closed on 31 March 2020. Its work passed to South West London CCG, which closed on
     30 June 2022, and then to NHS South West London Integrated Care Board." """
     body = taxonomy.former_bodies[body_id]
     name = body.aliases[0] if body.aliases else body.name

@@ -8,9 +8,9 @@ is passed as ``Markup``. Undefined names are errors, not silent blanks.
 from __future__ import annotations
 
 from functools import cache
-from urllib.parse import urlencode
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
@@ -32,9 +32,15 @@ def environment() -> Environment:
     )
     env.globals.update(rel=urls.relative, urls=urls, plural=text.plural)
     env.filters.update(
-        date=text.format_date, month=text.format_month, with_unit=text.with_unit, source_label=urls.source_label,
+        date=text.format_date,
+        month=text.format_month,
+        with_unit=text.with_unit,
+        source_label=urls.source_label,
         urlencode_plus=urlencode,
-        pair_with_id=lambda term: (term, term.id),  # a form option: (term, the value the file gets)  # query strings as forms send them: spaces as '+'
+        pair_with_id=lambda term: (
+            term,
+            term.id,
+        ),  # a form option: (term, the value the file gets)  # query strings as forms send them: spaces as '+'
     )
     return env
 
@@ -48,8 +54,14 @@ def render(name: str, **context: Any) -> str:
     return str(template(name).render(**context))
 
 
+@cache
 def macro(name: str, macro_name: str) -> Any:
-    """A macro of template ``name``, to call from Python; it returns ``Markup``."""
+    """A macro of template ``name``, to call from Python; it returns ``Markup``.
+
+    Looked up once per process: finding a template checks its file on disk, which cost
+    more than rendering a card. (Restart ``mkdocs serve`` after editing a template, as
+    after editing any hook code.)
+    """
     return getattr(template(name).module, macro_name)
 
 

@@ -1,0 +1,242 @@
+"""A second process renders half the hub's pages of a full build, on the machine's other core.
+
+MkDocs renders pages one after another in one process: it populates each (runs the
+Markdown events, converts the Markdown, runs the content events), then builds each
+(renders the theme's template, runs the post-page events, writes the file). Once the
+navigation is known (on_nav), the build forks one worker: a copy of the whole build,
+which populates every other hub page with MkDocs' own functions, then runs the
+environment event and builds them, exactly as the build would, and sends each result
+back in order. The build takes a page's results when it reaches it (in on_page_markdown
+and on_post_page) and renders the rest itself, so two cores share the work. What the
+worker logs is logged by the build when it takes the page, so strict mode counts it.
+
+If the worker cannot populate a page, or stops, the build populates the page itself.
+Only where a process can be forked with everything loaded (Linux), with no other thread
+running (a thread's locks would be copied held), and not under ``mkdocs serve``, which
+reuses pages instead (hub_serve.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any
+
+from mkdocs.commands import build as mkdocs_build  # MkDocs' own steps, so the results are the same
+from mkdocs.structure.files import InclusionLevel
+
+from hub.outputs.security import script_hashes
+from hub_page import HubPage, Rendered
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
+# Fewer pages than this are not worth a second process.
+SMALLEST_SHARE = 50
+
+
+@dataclass(frozen=True)
+class Populated:
+    """A page as the worker populated it."""
+
+    meta: dict[str, Any]
+    rendered: Rendered
+    extra: Any  # what the hub noted about the page (its search data), from ``note``
+    logs: list[logging.LogRecord]
+
+
+@dataclass(frozen=True)
+class Built:
+    """A page as the worker built it: its finished HTML."""
+
+    output: str
+    script_hashes: frozenset[str]
+    logs: list[logging.LogRecord]
+
+
+class WorkerFailed(Exception):
+    """The worker could not build a page it populated."""
+
+
+class Worker:
+    """The worker process, as the build sees it: a thread reads its results as they come."""
+
+    def __init__(self, pid: int, results: IO[bytes], pages: list[str]) -> None:
+        self.pid = pid
+        self.pages = set(pages)  # src_uris the worker renders
+        self._results = results
+        self._received: dict[tuple[str, str], Any] = {}
+        self._arrived = threading.Condition()
+        self._stopped = False
+        self._derived: dict[str, str | bytes] | None = None
+        self._derived_taken = False
+        self._reader = threading.Thread(target=self._read, name="hub-worker-results", daemon=True)
+        self._reader.start()
+
+    def populated(self, src_uri: str) -> Populated | None:
+        """The worker's populated page; None if it has not got one (the build then populates it itself)."""
+        result = self._take("populated", src_uri) if src_uri in self.pages else None
+        if result is None:
+            self.pages.discard(src_uri)  # it will not build it either
+        return result
+
+    def derived(self) -> dict[str, str | bytes] | None:
+        """The feeds and open data the worker made, by path; None if it did not make them."""
+        if not self._derived_taken:
+            self._derived = self._take("derived", "")
+            self._derived_taken = True
+        return self._derived
+
+    def built(self, src_uri: str) -> Built | None:
+        """The worker's finished page, if it populated it."""
+        result = self._take("built", src_uri) if src_uri in self.pages else None
+        if isinstance(result, str):
+            raise WorkerFailed(result)
+        return result
+
+    def close(self) -> None:
+        """Stop the worker if it still runs, and wait for it."""
+        if self.pid:
+            try:
+                os.kill(self.pid, 9)
+            except ProcessLookupError:
+                pass
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+        self._reader.join()
+        self._results.close()
+
+    def _take(self, kind: str, src_uri: str) -> Any:
+        with self._arrived:
+            self._arrived.wait_for(lambda: (kind, src_uri) in self._received or self._stopped)
+            return self._received.pop((kind, src_uri), None)
+
+    def _read(self) -> None:
+        try:
+            while True:
+                kind, src_uri, result = pickle.load(self._results)
+                with self._arrived:
+                    self._received[(kind, src_uri)] = result
+                    self._arrived.notify_all()
+        except (EOFError, OSError, pickle.UnpicklingError):
+            pass  # it has finished, or stopped: what it did not send, the build does itself
+        finally:
+            with self._arrived:
+                self._stopped = True
+                self._arrived.notify_all()
+
+
+def can_fork() -> bool:
+    """Whether forking is safe here: Linux, and no other thread."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def start_worker(
+    pages: list[HubPage],
+    config: MkDocsConfig,
+    files: Files,
+    nav: Navigation,
+    note: Callable[[HubPage], Any],
+    derived: Mapping[str, Callable[[], str | bytes]] | None = None,
+) -> Worker | None:
+    """Fork a worker that renders ``pages`` (``note(page)`` is what the hub records about a page it populated),
+    and makes the ``derived`` files once it has populated them."""
+    if len(pages) < SMALLEST_SHARE or not can_fork():
+        return None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: render, send, and leave without running the build's exit handlers
+        os.close(read)
+        try:
+            _work(pages, config, files, nav, note, derived or {}, os.fdopen(write, "wb"))
+        finally:
+            os._exit(0)
+    os.close(write)
+    return Worker(pid, os.fdopen(read, "rb"), [p.file.src_uri for p in pages])
+
+
+def _work(
+    pages: list[HubPage],
+    config: MkDocsConfig,
+    files: Files,
+    nav: Navigation,
+    note: Callable[[HubPage], Any],
+    derived: Mapping[str, Callable[[], str | bytes]],
+    out: IO[bytes],
+) -> None:
+    capture = _Capture()
+    for name in ("", "mkdocs"):  # the build prints and counts messages; the worker hands them over
+        logger = logging.getLogger(name)
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+        logger.addHandler(capture)
+
+    def send(kind: str, src_uri: str, result: Any) -> None:
+        pickle.dump((kind, src_uri, result), out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
+
+    populated = []
+    for page in pages:
+        try:
+            mkdocs_build._populate_page(page, config, files)
+        except Exception:  # noqa: BLE001 - the build populates the page itself, and reports the error there
+            capture.take()
+            send("populated", page.file.src_uri, None)
+            continue
+        send("populated", page.file.src_uri, Populated(dict(page.meta), Rendered.of(page), note(page), capture.take()))
+        populated.append(page)
+
+    send("derived", "", {path: make() for path, make in derived.items()})  # the build copies them after populating
+    # Pages are built from the navigation's titles and meta, which the build found populating its pages:
+    # the worker populates the navigation's pages too (what they log, the build logs itself).
+    mine = {id(page) for page in pages}
+    for page in nav.pages:
+        if id(page) not in mine:
+            mkdocs_build._populate_page(page, config, files)
+    capture.take()
+    written: dict[str, bytes] = {}
+    mkdocs_build.utils.write_file = lambda content, path: written.__setitem__(path, content)  # the build writes
+    env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for page in populated:
+        try:
+            mkdocs_build._build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
+            output = written.pop(page.file.abs_dest_path).decode("utf-8")
+            # The hashes of its inline scripts, for csp.txt (the policy the build adds has no script).
+            result: Built | str = Built(output, frozenset(script_hashes(output)), capture.take())
+        except Exception as exc:  # noqa: BLE001 - the build stops at this page with this error
+            result = f"{page.file.src_uri}: {exc}"
+        send("built", page.file.src_uri, result)
+    out.close()
+
+
+class _Capture(logging.Handler):
+    """Log records in the worker, made plain enough to send."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self.records.append(record)
+
+    def take(self) -> list[logging.LogRecord]:
+        taken, self.records = self.records, []
+        return taken
+
+
+def replay(records: list[logging.LogRecord]) -> None:
+    """Log the worker's messages in the build, where they are printed and counted."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
