@@ -95,10 +95,22 @@ class Worker:
         return self._derived
 
     def built(self, src_uri: str) -> Built | None:
-        """The worker's finished page, if it populated it."""
-        result = self._take("built", src_uri) if src_uri in self.pages else None
+        """The worker's finished page, if it populated it. A page it populated but never sent means it
+        stopped part-way (killed, or an error of its own): the build fails saying so, not with whatever
+        an empty page would make it say."""
+        if src_uri not in self.pages:
+            return None
+        result = self._take("built", src_uri)
         if isinstance(result, str):
             raise WorkerFailed(result)
+        if result is None:
+            with self._arrived:
+                why = self._received.get(("failed", ""))
+            raise WorkerFailed(
+                f"{src_uri}: the second process stopped before it finished this page"
+                + (f" ({why})" if why else "")
+                + "; set HUB_PARALLEL=false to build in one process"
+            )
         return result
 
     def close(self) -> None:
@@ -154,10 +166,19 @@ def start_worker(
     pid = os.fork()
     if pid == 0:  # the worker: render, send, and leave without running the build's exit handlers
         os.close(read)
+        out = os.fdopen(write, "wb")
+        status = 1
         try:
-            _work(pages, config, files, nav, note, derived or {}, os.fdopen(write, "wb"))
+            _work(pages, config, files, nav, note, derived or {}, out)
+            status = 0
+        except BaseException as exc:  # noqa: BLE001 - said to the build, which stops with it
+            try:
+                pickle.dump(("failed", "", f"{type(exc).__name__}: {exc}"), out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.flush()
+            except Exception:  # noqa: BLE001 - the pipe is gone: the build sees the worker stop
+                pass
         finally:
-            os._exit(0)
+            os._exit(status)
     os.close(write)
     return Worker(pid, os.fdopen(read, "rb"), [p.file.src_uri for p in pages])
 

@@ -44,11 +44,16 @@ def map_shared(func: Callable[[T], R], items: Sequence[T], smallest: int = SMALL
         finally:
             os._exit(0)
     os.close(write)
-    first = [func(item) for item in items[:half]]
-    with os.fdopen(read, "rb") as results:
-        try:
-            second = pickle.load(results)
-        except (EOFError, pickle.UnpicklingError):  # the child failed: do its half here
-            second = None
-    os.waitpid(pid, 0)
+    try:
+        first = [func(item) for item in items[:half]]
+        with os.fdopen(read, "rb") as results:
+            read = -1  # closed with the file from here on
+            try:
+                second = pickle.load(results)
+            except (EOFError, pickle.UnpicklingError):  # the child failed: do its half here
+                second = None
+    finally:  # even when this half raises: no open pipe, no child left unwaited for
+        if read != -1:
+            os.close(read)
+        os.waitpid(pid, 0)
     return first + (second if second is not None else [func(item) for item in items[half:]])

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
+
+import pytest
 
 from hub.fork import can_fork, map_shared
 
@@ -35,3 +38,30 @@ def test_a_failing_child_leaves_the_work_to_this_process():
     parent = os.getpid()
     assert map_shared(flaky, list(range(300))) == [n + 1 for n in range(300)]
     assert len(calls) == 300  # both halves done here
+
+
+def zombie_children() -> list[int]:
+    """This process's children that have ended and were never waited for (Linux's /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(os.getpid()) and fields.get("State", "").startswith("Z"):
+            found.append(int(status.parent.name))
+    return found
+
+
+def test_a_failing_half_here_leaves_no_child_or_pipe_behind():
+    def fails_here(n: int) -> int:
+        if os.getpid() == parent:
+            raise ValueError("this half fails")
+        return n
+
+    parent = os.getpid()
+    open_before = len(os.listdir("/proc/self/fd"))
+    with pytest.raises(ValueError, match="this half fails"):
+        map_shared(fails_here, list(range(300)))
+    assert zombie_children() == []
+    assert len(os.listdir("/proc/self/fd")) == open_before

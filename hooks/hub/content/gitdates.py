@@ -29,8 +29,19 @@ from typing import IO
 # touched as NUL-separated status and paths. --root shows the first commit's files as
 # added; -M finds renames as --follow does (same 50% similarity); no merges' files,
 # as --follow shows none; the whole tree, so that a file moved into a folder keeps its
-# history from before the move.
-LOG = ("log", "-z", "--format=%x01%H %at", "--name-status", "-M", "--root", "--no-show-signature", "HEAD")
+# history from before the move. No colour and no external diff, whatever the user's git config says.
+LOG = (
+    "log",
+    "-z",
+    "--no-color",
+    "--no-ext-diff",
+    "--format=%x01%H %at",
+    "--name-status",
+    "-M",
+    "--root",
+    "--no-show-signature",
+    "HEAD",
+)
 # The first tag on each commit, in name order, as `git tag --points-at` lists them.
 TAGS = ("for-each-ref", "--sort=refname", "--format=%(objectname) %(*objectname) %(refname:short)", "refs/tags")
 COMMIT_MARK = "\x01"
