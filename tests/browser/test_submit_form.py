@@ -283,17 +283,25 @@ def test_the_preview_shows_the_page_as_it_will_be_published(page, base_url):
     assert "We triaged every request:\n\n- step one\n- step two" in page.locator("#hub-submit-output").input_value()
 
 
+def add_outcome(form, measure: str, before: str = "35", source: str = ""):
+    """Add a measured outcome row to ``form`` and fill it in: a percentage, 12.5 after, over a year."""
+    form.get_by_role("button", name="Add a measured outcome").click()
+    row = form.locator("[data-outcome]").last
+    row.get_by_label("What was measured").fill(measure)
+    row.get_by_label("Unit").fill("%")
+    row.get_by_label("Before").fill(before)
+    row.get_by_label("After").fill("12.5")
+    row.get_by_label("When it was measured").fill("March 2024 to March 2025")
+    if source:
+        row.get_by_label("Where it is published (optional)").fill(source)
+    return row
+
+
 def test_measured_outcomes_follow_the_contract_and_the_file_passes_validate_py(page, base_url, tmp_path):
     page.goto(base_url + URL)
     fill_valid(page)
     form = page.locator("#hub-submit-form")
-    form.get_by_role("button", name="Add a measured outcome").click()
-    row = form.locator("[data-outcome]").first
-    row.get_by_label("What was measured").fill("People waiting over two weeks")
-    row.get_by_label("Unit").fill("%")
-    row.get_by_label("Before").fill("35%")
-    row.get_by_label("After").fill("12.5")
-    row.get_by_label("When it was measured").fill("March 2024 to March 2025")
+    row = add_outcome(form, measure="People waiting over two weeks", before="35%")
     page.get_by_role("button", name="Create the file").click()
     expect(page.locator("#hub-error-summary").get_by_role("link")).to_have_text(
         ["Enter before as a number, like 35 or 12.5, and put the unit in Unit"]
@@ -338,14 +346,11 @@ def test_the_preview_fits_a_phone_with_its_outcomes(browser, base_url):
     page.goto(base_url + URL)
     fill_valid(page)
     form = page.locator("#hub-submit-form")
-    form.get_by_role("button", name="Add a measured outcome").click()
-    row = form.locator("[data-outcome]").first
-    row.get_by_label("What was measured").fill("People waiting more than two weeks for a routine appointment")
-    row.get_by_label("Unit").fill("%")
-    row.get_by_label("Before").fill("35")
-    row.get_by_label("After").fill("12.5")
-    row.get_by_label("When it was measured").fill("March 2024 to March 2025")
-    row.get_by_label("Where it is published (optional)").fill("https://example.org/a-long-address/of-the-audit.pdf")
+    add_outcome(
+        form,
+        measure="People waiting more than two weeks for a routine appointment",
+        source="https://example.org/a-long-address/of-the-audit.pdf",
+    )
     page.get_by_role("button", name="Create the file").click()
     outcomes = page.get_by_role("region", name="Outcomes, as reported by the source")
     expect(outcomes.get_by_role("table")).to_contain_text("35%")

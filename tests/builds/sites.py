@@ -9,6 +9,8 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from support import case_study_text
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # The fixture project's mkdocs.yml, with {hooks} and {theme} filled in.
@@ -76,3 +78,19 @@ def build(root: Path, *args: str) -> Built:
         check=False,
     )
     return Built(root, result.returncode, result.stdout + result.stderr)
+
+
+def cs(title: str, published: str, boroughs: list[str], themes: list[str], **changes) -> str:
+    """A fixture case study's text, valid but for ``changes``, not due for review."""
+    return case_study_text(
+        title=title, published=published, review_due="2030-01-01", boroughs=boroughs, themes=themes, **changes
+    )
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site but the search index (Pagefind's file names and order vary between runs)."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and "pagefind" not in p.parts and p.name != "sitemap.xml.gz"
+    }

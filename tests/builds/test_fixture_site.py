@@ -6,16 +6,9 @@ import re
 
 import pytest
 
-from sites import build, write_site
-from support import case_study_text
+from sites import build, cs, write_site
 
 pytestmark = pytest.mark.build
-
-
-def cs(title: str, published: str, boroughs: list[str], themes: list[str], **changes) -> str:
-    return case_study_text(
-        title=title, published=published, review_due="2030-01-01", boroughs=boroughs, themes=themes, **changes
-    )
 
 
 CASE_STUDIES = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build, write_site
+from sites import build, site_files, write_site
 from support import case_study_text
 
 pytestmark = pytest.mark.build
@@ -28,15 +28,6 @@ def case_studies(count: int) -> dict[str, str]:
             themes=[THEMES[n % len(THEMES)]],
         )
         for n in range(count)
-    }
-
-
-def site_files(site) -> dict[str, bytes]:
-    """Every file but Pagefind's (its file names and order vary between runs)."""
-    return {
-        p.relative_to(site).as_posix(): p.read_bytes()
-        for p in sorted(site.rglob("*"))
-        if p.is_file() and "pagefind" not in p.parts and p.name != "sitemap.xml.gz"
     }
 
 

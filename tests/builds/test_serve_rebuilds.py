@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from sites import ROOT, write_site
-from support import FIXTURES, case_study_text
+from sites import ROOT, cs, site_files, write_site
+from support import FIXTURES
 
 pytestmark = pytest.mark.build
 
@@ -76,21 +76,6 @@ def fresh_build(root: Path, into: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     (root / "fresh.yml").unlink()
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    """Every file of a built site but the search index (Pagefind's file names and order vary between runs)."""
-    return {
-        p.relative_to(site).as_posix(): p.read_bytes()
-        for p in sorted(site.rglob("*"))
-        if p.is_file() and "pagefind" not in p.parts and p.name != "sitemap.xml.gz"
-    }
-
-
-def cs(title: str, published: str, boroughs: list[str], themes: list[str], **changes) -> str:
-    return case_study_text(
-        title=title, published=published, review_due="2030-01-01", boroughs=boroughs, themes=themes, **changes
-    )
 
 
 CASE_STUDIES = {

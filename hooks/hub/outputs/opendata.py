@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from hub import urls
-from hub.content.records import Adoption, CaseStudy
+from hub.content.records import Adoption, CaseStudy, Contact
 from hub.content.taxonomy import Taxonomy
 from hub.memo import Memo
 
@@ -47,6 +47,8 @@ CSV_COLUMNS = [
     "former_bodies",
     "example",
 ]
+# Columns whose values are lists, written joined with '; '.
+JOINED = ("areas", "ics", "themes", "settings", "sources", "former_bodies")
 OUTCOME_COLUMNS = ["case_study", "url", "measure", "unit", "baseline", "result", "change", "period", "source"]
 
 
@@ -63,8 +65,7 @@ def case_study_record(record: CaseStudy, taxonomy: Taxonomy, site_url: str) -> d
         "title": record.title,
         "summary": record.summary,
         "organisation": record.organisation,
-        "areas": [{"id": a, "name": taxonomy.areas[a].name, "ics": taxonomy.areas[a].ics} for a in record.areas],
-        "ics": [{"id": i, "name": taxonomy.ics[i].name} for i in record.ics],
+        **_where(record, taxonomy),
         "themes": [{"id": t, "name": taxonomy.themes[t].name} for t in record.themes],
         "settings": [{"id": s, "name": taxonomy.settings[s].name} for s in record.settings],
         "started": record.started.iso if record.started else None,
@@ -78,24 +79,55 @@ def case_study_record(record: CaseStudy, taxonomy: Taxonomy, site_url: str) -> d
         "published": _iso(record.published),
         "updated": _iso(record.updated),
         "review_due": _iso(record.review_due),
-        "contact": {"name": contact.name, "role": contact.role, "email": contact.email} if contact else None,
-        "outcomes": [
-            {
-                "measure": o.measure,
-                "unit": o.unit,
-                "baseline": o.baseline,
-                "result": o.result,
-                "change": _change(o.baseline, o.result),
-                "period": o.period,
-                "source": o.source,
-            }
-            for o in record.outcomes
-        ],
+        "contact": _contact(contact),
+        "outcomes": _outcomes(record),
         "sources": list(record.sources),
         "notes": list(record.notes),
         "former_bodies": [{"id": b, "name": taxonomy.former_bodies[b].name} for b in record.former_bodies],
         "example": record.example,
     }
+
+
+def _where(entry: CaseStudy | Adoption, taxonomy: Taxonomy) -> dict[str, Any]:
+    """An entry's areas (with their ICS) and integrated care systems, names beside ids."""
+    return {
+        "areas": [{"id": a, "name": taxonomy.areas[a].name, "ics": taxonomy.areas[a].ics} for a in entry.areas],
+        "ics": [{"id": i, "name": taxonomy.ics[i].name} for i in entry.ics],
+    }
+
+
+def _contact(contact: Contact | None) -> dict[str, str] | None:
+    return {"name": contact.name, "role": contact.role, "email": contact.email} if contact else None
+
+
+def _outcomes(entry: CaseStudy | Adoption) -> list[dict[str, Any]]:
+    return [
+        {
+            "measure": o.measure,
+            "unit": o.unit,
+            "baseline": o.baseline,
+            "result": o.result,
+            "change": _change(o.baseline, o.result),
+            "period": o.period,
+            "source": o.source,
+        }
+        for o in entry.outcomes
+    ]
+
+
+def csv_fields(data: dict[str, Any], columns: Sequence[str]) -> dict[str, Any]:
+    """A record's plain data as one CSV row of ``columns``: lists of terms and sources joined with '; ',
+    the contact in three columns, and the number of outcomes."""
+    contact = data["contact"] or {}
+    row = {k: data[k] for k in columns if k in data}
+    row.update({k: _join(data[k]) for k in JOINED if k in columns})
+    row.update(
+        contact_name=contact.get("name", ""),
+        contact_role=contact.get("role", ""),
+        contact_email=contact.get("email", ""),
+        outcomes=len(data["outcomes"]),
+    )
+    return row
 
 
 def _change(baseline: float | int, result: float | int) -> float | int:
@@ -162,43 +194,8 @@ def render_csv(records: Sequence[CaseStudy], taxonomy: Taxonomy, site_url: str, 
 def csv_row(record: CaseStudy, taxonomy: Taxonomy, site_url: str) -> str:
     """One case study's line of ``/api/case-studies.csv``."""
     data = case_study_record(record, taxonomy, site_url)
-    contact = data["contact"] or {}
     out = io.StringIO()
-    csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n").writerow(
-        {
-            **{
-                k: data[k]
-                for k in (
-                    "id",
-                    "url",
-                    "title",
-                    "summary",
-                    "organisation",
-                    "started",
-                    "ended",
-                    "status",
-                    "status_checked",
-                    "status_confirmed",
-                    "account",
-                    "evidence",
-                    "published",
-                    "updated",
-                    "review_due",
-                    "example",
-                )
-            },
-            "former_bodies": _join(data["former_bodies"]),
-            "areas": _join(data["areas"]),
-            "ics": _join(data["ics"]),
-            "themes": _join(data["themes"]),
-            "settings": _join(data["settings"]),
-            "sources": _join(data["sources"]),
-            "contact_name": contact.get("name", ""),
-            "contact_role": contact.get("role", ""),
-            "contact_email": contact.get("email", ""),
-            "outcomes": len(data["outcomes"]),
-        }
-    )
+    csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n").writerow(csv_fields(data, CSV_COLUMNS))
     return out.getvalue()
 
 
@@ -259,8 +256,7 @@ def adoption_record(note: Adoption, taxonomy: Taxonomy, site_url: str) -> dict[s
         "case_study": note.case_study,
         "case_study_url": urljoin(site_url, note.case_study_url),
         "organisation": note.organisation,
-        "areas": [{"id": a, "name": taxonomy.areas[a].name, "ics": taxonomy.areas[a].ics} for a in note.areas],
-        "ics": [{"id": i, "name": taxonomy.ics[i].name} for i in note.ics],
+        **_where(note, taxonomy),
         "started": note.started.iso if note.started else None,
         "ended": note.ended.iso if note.ended else None,
         "when": note.when(precise=True) or None,
@@ -271,19 +267,8 @@ def adoption_record(note: Adoption, taxonomy: Taxonomy, site_url: str) -> dict[s
         "published": _iso(note.published),
         "updated": _iso(note.updated),
         "review_due": _iso(note.review_due),
-        "contact": {"name": contact.name, "role": contact.role, "email": contact.email} if contact else None,
-        "outcomes": [
-            {
-                "measure": o.measure,
-                "unit": o.unit,
-                "baseline": o.baseline,
-                "result": o.result,
-                "change": _change(o.baseline, o.result),
-                "period": o.period,
-                "source": o.source,
-            }
-            for o in note.outcomes
-        ],
+        "contact": _contact(contact),
+        "outcomes": _outcomes(note),
         "sources": list(note.sources),
         "notes": list(note.notes),
     }
@@ -308,22 +293,5 @@ def render_adoptions_csv(notes: Sequence[Adoption], taxonomy: Taxonomy, site_url
     writer = csv.DictWriter(out, ADOPTION_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for note in notes:
-        data = adoption_record(note, taxonomy, site_url)
-        contact = data["contact"] or {}
-        writer.writerow(
-            {
-                **{
-                    k: data[k]
-                    for k in ADOPTION_COLUMNS
-                    if k not in ("areas", "ics", "outcomes", "sources") and not k.startswith("contact_")
-                },
-                "areas": _join(data["areas"]),
-                "ics": _join(data["ics"]),
-                "sources": _join(data["sources"]),
-                "outcomes": len(data["outcomes"]),
-                "contact_name": contact.get("name", ""),
-                "contact_role": contact.get("role", ""),
-                "contact_email": contact.get("email", ""),
-            }
-        )
+        writer.writerow(csv_fields(adoption_record(note, taxonomy, site_url), ADOPTION_COLUMNS))
     return out.getvalue()
