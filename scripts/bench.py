@@ -318,16 +318,26 @@ def fetch(url: str) -> str | None:
         return None
 
 
+def serve_tmpdir() -> str | None:
+    """The folder `make serve` has MkDocs build in (the Makefile's SERVE_TMPDIR), if it sets one."""
+    shown = subprocess.run(
+        ["make", "--no-print-directory", "-n", "serve"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout
+    found = re.search(r"^TMPDIR=(\S+) ", shown, re.M)
+    return found.group(1) if found else None
+
+
 def serve(project: Path, stem: str, edits: int = 3) -> Serving:
     """`mkdocs serve` as `make serve` runs it: save case study ``stem``, time until the served page shows it."""
     port = free_port()
     address = f"127.0.0.1:{port}"
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--no-strict", "--dev-addr", address]
+    tmpdir = serve_tmpdir()
     started = time.perf_counter()
     process = subprocess.Popen(
         command,
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"TMPDIR": tmpdir} if tmpdir else {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
