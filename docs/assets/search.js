@@ -127,30 +127,44 @@
     });
   }
 
+  // Is ``word`` on the page letter for letter (not only a word that starts the same)?
+  function usedAsTyped(word, data) {
+    var content = data.content.split(/\s+/);
+    return data.locations.some(function (at) { return wordsOf(content[at] || "").join("") === word; });
+  }
+
   // A search, checked: results are emptied when a word of the query was not really
   // found, and a word the vocabulary does not know gets the closest known word as a
-  // suggestion. Gives {search, missing, suggestion}.
+  // suggestion. Gives {search, missing, suggestion}. The vocabulary is fetched only
+  // when a word of the query is not on the first result as typed (or nothing was
+  // found): a word a page uses letter for letter is spelt as the hub spells it, and
+  // most queries need no more.
   function checkedSearch(pf, term, options) {
-    return Promise.all([pf.search(term, options), term ? vocabulary() : {}]).then(function (done) {
-      var search = done[0], words = done[1];
-      var unknown = term ? wordsOf(term).filter(function (w) { return !isKnown(w, words); }) : [];
-      if (!unknown.length || !search) return { search: search, missing: [], suggestion: null };
+    return pf.search(term, options).then(function (search) {
+      var typed = term ? wordsOf(term).filter(function (w) { return w.length >= SHORTEST; }) : [];
+      if (!typed.length || !search) return { search: search, missing: [], suggestion: null };
       var first = search.results.length ? search.results[0].data() : Promise.resolve(null);
       return first.then(function (data) {
-        var missing = unknown.filter(function (w) { return !data || !foundIn(w, data); });
-        var changed = false;
-        var fixed = term.split(/\s+/).map(function (original) {
-          var plain = wordsOf(original).join("");
-          var better = unknown.indexOf(plain) === -1 ? null : suggest(plain, words);
-          if (!better) return original;
-          changed = true;
-          return inCaseOf(original, better);
+        if (data && typed.every(function (w) { return usedAsTyped(w, data); })) {
+          return { search: search, missing: [], suggestion: null };
+        }
+        return vocabulary().then(function (words) {
+          var unknown = wordsOf(term).filter(function (w) { return !isKnown(w, words); });
+          var missing = unknown.filter(function (w) { return !data || !foundIn(w, data); });
+          var changed = false;
+          var fixed = term.split(/\s+/).map(function (original) {
+            var plain = wordsOf(original).join("");
+            var better = unknown.indexOf(plain) === -1 ? null : suggest(plain, words);
+            if (!better) return original;
+            changed = true;
+            return inCaseOf(original, better);
+          });
+          return {
+            search: missing.length ? { results: [], filters: search.filters } : search,
+            missing: missing,
+            suggestion: changed ? fixed.join(" ") : null,
+          };
         });
-        return {
-          search: missing.length ? { results: [], filters: search.filters } : search,
-          missing: missing,
-          suggestion: changed ? fixed.join(" ") : null,
-        };
       });
     });
   }

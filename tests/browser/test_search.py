@@ -20,6 +20,22 @@ def test_no_search_index_is_loaded_until_someone_searches(page, base_url):
     assert [u for u in requested if "/pagefind/" in u]
 
 
+def test_the_vocabulary_is_fetched_only_for_a_word_no_result_uses_as_typed(page, base_url):
+    """A first query whose words the first result uses letter for letter needs no "did you mean": it
+    downloads no vocabulary (the bytes of a first search, docs/performance.md). A misspelling does."""
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(base_url + "case-studies/", wait_until="networkidle")
+    box = page.get_by_label("Search the hub")
+    box.fill("triage")
+    expect(page.locator(".hub-search__results li").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if u.endswith("/search/words.json")]
+    box.fill("Lewisam")
+    expect(page.locator("#hub-search-panel").get_by_role("link", name="Lewisham")).to_be_visible()
+    assert [u for u in requested if u.endswith("/search/words.json")]
+
+
 def test_header_search_shows_titles_types_and_highlighted_excerpts(page, base_url):
     page.goto(base_url)
     page.get_by_label("Search the hub").fill("red bag")
