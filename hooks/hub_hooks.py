@@ -31,7 +31,7 @@ from hub.outputs.security import MarkupChanged, add_csp, allow_inline_script, fi
 from hub.pages.html import LostBlock, extract_raw, restore_raw
 from hub_dates import PageDates, start_page_dates
 from hub_markdown import HubMarkdown
-from hub_page import FINISHED_TEMPLATE, HubPage
+from hub_page import FINISHED_TEMPLATE, HubPage, KeptBytecode, compile_theme
 from hub_parallel import Worker, WorkerFailed, replay, start_worker
 from hub_serve import Serving
 
@@ -83,6 +83,7 @@ _state: BuildState | None = None
 _dates: PageDates | None = None  # the hub's pages' dates, when the git plugin is on
 _serving: Serving | None = None  # under `mkdocs serve`: what one build hands the next
 _worker: Worker | None = None  # in a full build: a second process populating half the case studies
+_compiled = KeptBytecode()  # the theme's compiled templates: for the second process, and from build to build
 
 
 def _current() -> BuildState:
@@ -281,6 +282,12 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files, **kwargs: 
         case_studies = [p for p in in_order if state.hub.case_study_at(p.file.src_uri) is not None]
         chosen = [p for i, p in enumerate(case_studies) if (i + 1) * WORKER_SHARE // 1 != i * WORKER_SHARE // 1]
         share = {id(p) for p in chosen} | {id(p) for p in in_order if isinstance(p.file, GeneratedPageFile)}
+        # Compiled once, here, instead of in each process (MkDocs' environment is made later; the compiled
+        # templates are taken from ``_compiled`` in on_env).
+        theme = config.theme.get_env()
+        theme.bytecode_cache = _compiled
+        compile_theme(theme)
+        pipeline.compile_templates()
         _worker = start_worker(
             [p for p in in_order if id(p) in share], config, files, nav, _search_data_of, state.derived
         )
@@ -301,11 +308,11 @@ def _search_data_of(page: HubPage) -> SearchData | None:
 
 
 def on_env(env: Any, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> Any:
-    """A fresh navigation cache for each build (see theme/partials/nav.html); Pagefind has every page."""
+    """A fresh navigation cache for each build (see theme/partials/nav.html), the theme's compiled templates;
+    Pagefind has every page."""
     env.globals["hub_nav_cache"] = {}
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({FINISHED_TEMPLATE: ""}), env.loader])
-    if _serving is not None:
-        _serving.theme(env)
+    env.bytecode_cache = _compiled  # compiled before the second process was forked, or by the last build
     state = _current()
     if state.indexer is not None:  # every page's content exists now: the index is written while pages render
         state.indexer.write()

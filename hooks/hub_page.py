@@ -10,9 +10,14 @@ MkDocs-facing, like ``hub_hooks.py``, which uses it.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import jinja2
+import jinja2.meta
+import markdown
+from mkdocs.structure import pages
 from mkdocs.structure.pages import Page
 
 if TYPE_CHECKING:
@@ -58,7 +63,7 @@ class HubPage(Page):
     def render(self, config: MkDocsConfig, files: Files) -> None:
         kept = self.rendered
         if kept is None:
-            super().render(config, files)
+            self._convert(config, files)
             return
         self.content, self.toc, self._title_from_render = kept.content, kept.toc, kept.title
         self.present_anchor_ids = kept.anchors
@@ -66,3 +71,79 @@ class HubPage(Page):
             self.links_to_anchors = {
                 file: links for uri, links in kept.links.items() if (file := files.get_file_from_path(uri)) is not None
             }
+
+    def _convert(self, config: MkDocsConfig, files: Files) -> None:
+        """``Page.render``, with one Markdown converter per build for all hub pages instead of one per page.
+
+        MkDocs makes a converter for each page, loading every extension again; for thousands of pages that
+        was a twentieth of the build. The converter is reset between pages (Python-Markdown's own way to
+        reuse one), and MkDocs' four per-page steps are made afresh for each page and registered in place
+        of the last page's (a registry replaces an item of the same name).
+        """
+        if self.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        md = _converter(config)
+        md.reset()
+        raw_html = pages._RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = pages._ExtractAnchorsTreeprocessor(self.file, files, config)
+        anchors._register(md)
+        relative = pages._RelativePathTreeprocessor(self.file, files, config)
+        relative._register(md)
+        title = pages._ExtractTitleTreeprocessor()
+        title._register(md)
+        self.content = md.convert(self.markdown)
+        self.toc = pages.get_toc(getattr(md, "toc_tokens", []))
+        self._title_from_render = title.title
+        self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if pages.log.getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = relative.links_to_anchors
+
+
+_converters: dict[int, tuple[MkDocsConfig, markdown.Markdown]] = {}
+
+
+def _converter(config: MkDocsConfig) -> markdown.Markdown:
+    """The build's Markdown converter, made as ``Page.render`` makes one (a new config is a new build)."""
+    kept = _converters.get(id(config))
+    if kept is None or kept[0] is not config:
+        _converters.clear()
+        md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+        kept = _converters[id(config)] = (config, md)
+    return kept[1]
+
+
+class KeptBytecode(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory: by ``mkdocs serve`` from one build to the next (MkDocs makes a new
+    Jinja environment for each), and by a full build for its second process, forked after they are compiled."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])  # checked against the template's source
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+def compile_theme(env: jinja2.Environment, first: str = "main.html") -> int:
+    """Compile ``first`` and every template it names (extends, includes, imports), so that they are in the
+    environment's bytecode cache; the number compiled. A template that cannot be compiled yet (a filter a
+    plugin adds later, a name made at render time) is left to be compiled when it is rendered."""
+    seen: set[str] = set()
+    waiting = [first]
+    while waiting:
+        name = waiting.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            env.get_template(name)
+            waiting += [n for n in jinja2.meta.find_referenced_templates(env.parse(source)) if n is not None]
+        except jinja2.TemplateError:
+            seen.discard(name)
+            continue
+    return len(seen)

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jinja2
-
 from hub import pipeline
 from hub.outputs.search import start_indexing_site
 from hub_page import FINISHED_TEMPLATE, HubPage, Rendered
@@ -42,20 +40,6 @@ class RenderedPage:
     script_hashes: frozenset[str]  # its inline scripts, for csp.txt
 
 
-class _KeptBytecode(jinja2.BytecodeCache):
-    """The theme's compiled templates, kept between builds: MkDocs makes a new Jinja environment for each."""
-
-    def __init__(self) -> None:
-        self.kept: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.kept:
-            bucket.bytecode_from_string(self.kept[bucket.key])  # checked against the template's source
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.kept[bucket.key] = bucket.bytecode_to_string()
-
-
 @dataclass
 class Serving:
     """What ``mkdocs serve`` keeps from one build to the next."""
@@ -63,7 +47,6 @@ class Serving:
     reuse: pipeline.Reuse = field(default_factory=pipeline.Reuse)
     pages: dict[str, RenderedPage] = field(default_factory=dict)  # by src_uri
     indexer: subprocess.Popen[bytes] | None = None  # Pagefind indexing the last build, maybe still running
-    bytecode: _KeptBytecode = field(default_factory=_KeptBytecode)
     # This build's:
     site: tuple[Any, ...] = ()  # what every page's frame is made from
     keys: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # each hub page's key
@@ -119,10 +102,6 @@ class Serving:
         """Drop pages the site no longer has (a case study renamed or deleted)."""
         for src_uri in set(self.pages) - hub_pages:
             del self.pages[src_uri]
-
-    def theme(self, env: jinja2.Environment) -> None:
-        """Reuse compiled templates."""
-        env.bytecode_cache = self.bytecode
 
 
 def site_key(nav: Navigation, config: MkDocsConfig) -> tuple[Any, ...]:

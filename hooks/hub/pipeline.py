@@ -53,6 +53,7 @@ from hub.outputs.opendata import (
     render_outcomes_csv,
 )
 from hub.outputs.search import render_search_words
+from hub.pages import templating
 from hub.pages.entries import render_case_study, render_resource
 from hub.pages.listings import GeneratedPage, plan_pages
 from hub.pages.markers import MarkerContext, fill_markers
@@ -332,6 +333,11 @@ def edit_url(hub: Hub) -> Callable[[str], str] | None:
         return None
     docs = display_path(config.docs, config.root)  # edit_uri points into docs/: climb out of it
     return lambda path: urljoin(base, posixpath.relpath(path, docs))
+
+
+def compile_templates() -> int:
+    """Compile the hub's page templates now, so that a process forked after this has them; how many."""
+    return templating.compile_all()
 
 
 def render_entry(hub: Hub, src_uri: str) -> tuple[str, dict[str, str], SearchData] | None:

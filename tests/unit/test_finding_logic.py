@@ -4,6 +4,7 @@ related and nearby case studies, and counts that agree on every page that shows 
 from __future__ import annotations
 
 import json
+import random
 from html.parser import HTMLParser
 
 import pytest
@@ -15,7 +16,7 @@ from hub.index.coverage import count_pairs
 from hub.index.facets import case_study_search
 from hub.index.groups import group_case_studies
 from hub.index.related import find_related
-from hub.index.synonyms import DEFAULT_PATH, SynonymError, Synonyms, load_synonyms, parse_synonyms
+from hub.index.synonyms import DEFAULT_PATH, SynonymError, Synonyms, _pattern, load_synonyms, parse_synonyms
 from hub.index.words import build_vocabulary, correct, edit_distance, is_known, suggest, words_of
 from hub.outputs.search import indexed_text, render_search_words, wrap_for_index
 from hub.pages.entries import render_case_study
@@ -55,6 +56,24 @@ def test_a_page_is_also_indexed_under_the_other_phrases_of_its_groups(text, expe
         assert phrase in found
     if not expected:
         assert [p for p in found if "prescri" in p or "emergency" in p] == []
+
+
+def test_expansions_are_those_of_checking_every_phrase_of_every_group():
+    """The word index (each phrase filed under one of its words) finds what a search for every phrase finds."""
+    synonyms = Synonyms((*load_synonyms().groups, ("&&", "and and")))  # a phrase with no word characters too
+    phrases = [p for group in synonyms.groups for p in group]
+    rng = random.Random(15)
+    for _ in range(300):
+        picked = rng.sample(phrases, rng.randint(0, 4))
+        words = [w.upper() if rng.random() < 0.3 else w for p in picked for w in p.split()]
+        rng.shuffle(words)  # phrases whose words are all there, but not always in order
+        text = " ".join([*words, *rng.sample(["Sutton", "practice", "a&e", "GP", "network"], 2)])
+        expected: list[str] = []
+        for group in synonyms.groups:
+            used = [p for p in group if _pattern(p).search(text)]
+            if used:
+                expected += [p for p in group if p not in used]
+        assert synonyms.expansions(text) == tuple(expected), text
 
 
 def test_a_phrase_the_page_already_uses_is_not_added_again():

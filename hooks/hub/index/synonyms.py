@@ -9,8 +9,9 @@ reader's browser. Matching ignores letter case and takes whole words only.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -35,15 +36,32 @@ class Synonyms:
 
     def expansions(self, text: str) -> tuple[str, ...]:
         """The phrases ``text`` does not use, of every group of which it uses at least one."""
-        # A phrase can match only where the text has each of its words: most phrases are ruled out by a
-        # set lookup, and only the rest searched for (a search per phrase per page cost a fifth of a build).
+        # A phrase can match only where the text has each of its words: only the phrases one of whose
+        # words the text has are looked at, and only those with all of them searched for (a search per
+        # phrase per page cost a fifth of a build).
         words = frozenset(WORD.findall(text.lower()))
+        used: dict[int, set[str]] = {}
+        for word in [*(words & self._by_word.keys()), *([""] if "" in self._by_word else [])]:
+            for number, phrase in self._by_word[word]:
+                if number not in used or phrase not in used[number]:
+                    if _words(phrase) <= words and _pattern(phrase).search(text):
+                        used.setdefault(number, set()).add(phrase)
         found: list[str] = []
-        for group in self.groups:
-            used = [p for p in group if _words(p) <= words and _pattern(p).search(text)]
-            if used:
-                found += [p for p in group if p not in used]
+        for number in sorted(used):
+            found += [p for p in self.groups[number] if p not in used[number]]
         return tuple(found)
+
+    @cached_property
+    def _by_word(self) -> dict[str, tuple[tuple[int, str], ...]]:
+        """Each phrase (with its group's number) under the word of it that is least often in a phrase
+        (under "" if it has no word characters: such a phrase is searched for in every text)."""
+        count = Counter(w for group in self.groups for p in group for w in _words(p))
+        by_word: dict[str, list[tuple[int, str]]] = {}
+        for number, group in enumerate(self.groups):
+            for phrase in group:
+                rarest = min(sorted(_words(phrase)), key=count.__getitem__, default="")
+                by_word.setdefault(rarest, []).append((number, phrase))
+        return {word: tuple(phrases) for word, phrases in by_word.items()}
 
     @property
     def phrases(self) -> tuple[str, ...]:
