@@ -39,12 +39,13 @@ class Synonyms:
         # A phrase can match only where the text has each of its words: only the phrases one of whose
         # words the text has are looked at, and only those with all of them searched for (a search per
         # phrase per page cost a fifth of a build).
-        words = frozenset(WORD.findall(text.lower()))
+        lowered = text.lower()
+        words = frozenset(WORD.findall(lowered))
         used: dict[int, set[str]] = {}
         for word in [*(words & self._by_word.keys()), *([""] if "" in self._by_word else [])]:
             for number, phrase in self._by_word[word]:
                 if number not in used or phrase not in used[number]:
-                    if _words(phrase) <= words and _pattern(phrase).search(text):
+                    if _words(phrase) <= words and _pattern(phrase).search(lowered):
                         used.setdefault(number, set()).add(phrase)
         found: list[str] = []
         for number in sorted(used):
@@ -77,9 +78,14 @@ def _words(phrase: str) -> frozenset[str]:
 
 @cache
 def _pattern(phrase: str) -> re.Pattern[str]:
-    """``phrase`` as whole words, any case, any run of spaces between words."""
-    words = [re.escape(w) for w in phrase.split()]
-    return re.compile(r"(?<![\w&])" + r"\s+".join(words) + r"(?![\w&])", re.IGNORECASE)
+    """``phrase`` in lower case as whole words, any run of spaces between words: to search text in lower case.
+
+    The pattern starts with the phrase's first word and only then looks behind it (no word character or
+    "&" before it), so that the search skips ahead to each place the word is: a pattern that starts by
+    looking behind, with letter case ignored, tries every character of the page (25 times slower).
+    """
+    first, *rest = [re.escape(w.lower()) for w in phrase.split()]
+    return re.compile(first + rf"(?<![\w&]{first})" + "".join(rf"\s+{w}" for w in rest) + r"(?![\w&])")
 
 
 def parse_synonyms(data: Any, source: str = "synonyms") -> Synonyms:
