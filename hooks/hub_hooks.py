@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from hub import pipeline
 from hub.content.taxonomy import TaxonomyError
 from hub.index.facets import SearchData
-from hub.outputs.search import IndexerFailed, SearchIndexer, wrap_for_index
+from hub.outputs.search import IndexerFailed, SearchIndexer, for_index, wrap_for_index
 from hub.outputs.security import MarkupChanged, add_csp, allow_inline_script, fix_skip_link, policy, script_hashes
 from hub.pages.html import LostBlock, extract_raw, restore_raw
 from hub_dates import PageDates, start_page_dates
@@ -70,6 +70,7 @@ class BuildState:
     news_urls: dict[str, str]  # post src_uri -> URL, once the blog plugin has placed it
     hub_pages: set[str]  # src_uri of every page the hub adds: case studies, resources, lists
     search_data: dict[str, SearchData] = field(default_factory=dict)  # what each page tells Pagefind
+    for_index: dict[str, str] = field(default_factory=dict)  # in the second process: what Pagefind is to read
     raw_blocks: dict[str, list[str]] = field(default_factory=dict)  # generated HTML kept out of Markdown
     script_hashes: set[str] = field(default_factory=set)  # every inline script, for csp.txt
     indexer: SearchIndexer | None = None  # Pagefind, fed each searchable page as it is rendered
@@ -303,8 +304,12 @@ def _in_build_order(pages: list[HubPage], files: Files) -> list[HubPage]:
     return [f.page for f in files.documentation_pages() if id(f.page) in chosen]  # type: ignore[misc]
 
 
-def _search_data_of(page: HubPage) -> SearchData | None:
-    return _current().search_data.get(page.file.src_uri)
+def _search_data_of(page: HubPage) -> tuple[SearchData, str | None] | None:
+    """What the second process hands over about a page it populated: its search data, and what Pagefind reads."""
+    state, src_uri = _current(), page.file.src_uri
+    if src_uri not in state.search_data:
+        return None
+    return state.search_data[src_uri], state.for_index.pop(src_uri, None)
 
 
 def on_env(env: Any, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> Any:
@@ -331,7 +336,9 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         page.meta.clear()
         page.meta.update(populated.meta)
         if populated.extra is not None:
-            _current().search_data[page.file.src_uri] = populated.extra
+            _current().search_data[page.file.src_uri], indexed = populated.extra
+            if indexed is not None:
+                _current().for_index[page.file.src_uri] = indexed
         page.rendered = populated.rendered  # type: ignore[attr-defined]
         page.meta["template"] = FINISHED_TEMPLATE  # its finished HTML comes from on_post_page
         return markdown
@@ -387,7 +394,8 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     state = _current()
     if isinstance(page, HubPage) and page.rendered is not None:  # finished already (reused, or the worker's)
         if state.indexer is not None and page.file.src_uri in state.search_data:
-            state.indexer.add_page(page.url, f'<!DOCTYPE html><html lang="en"><body>{html}</body></html>')
+            indexed = state.for_index.pop(page.file.src_uri, None)
+            _index(page, indexed if indexed is not None else for_index(html))
         return html
     try:
         html = restore_raw(html, state.raw_blocks.pop(page.file.src_uri, []))
@@ -397,10 +405,17 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     if data is None:
         return html
     # The git plugin's date of the last change, for pages that have no date of their own.
-    html = wrap_for_index(html, data, page.title or "", page.meta.get("git_revision_date_localized_raw_iso_date"))
+    wrapped = wrap_for_index(html, data, page.title or "", page.meta.get("git_revision_date_localized_raw_iso_date"))
     if state.indexer is not None:
-        state.indexer.add_page(page.url, f'<!DOCTYPE html><html lang="en"><body>{html}</body></html>')
-    return html
+        _index(page, wrapped.index)
+    elif _serving is None:  # in the second process, which hands it over with the page
+        state.for_index[page.file.src_uri] = wrapped.index
+    return wrapped.page
+
+
+def _index(page: Page, html: str) -> None:
+    """Hand Pagefind a page's content, without the elements it ignores (it indexes the same, parsing half)."""
+    _current().indexer.add_page(page.url, f'<!DOCTYPE html><html lang="en"><body>{html}</body></html>')  # type: ignore[union-attr]
 
 
 def on_page_context(

@@ -35,6 +35,14 @@ def config_for(project, **changes) -> MkDocsConfig:
     return config
 
 
+@pytest.fixture(autouse=True)
+def fresh_adapter(monkeypatch):
+    """The adapter as MkDocs first loads it: what an earlier build in this process left (its dates, a
+    serve session, a worker) would otherwise be used by handlers driven without on_startup and on_config."""
+    for name in ("_state", "_dates", "_serving", "_worker"):
+        monkeypatch.setattr(hub_hooks, name, None)
+
+
 @pytest.fixture
 def project(tmp_path):
     (tmp_path / "docs").mkdir()

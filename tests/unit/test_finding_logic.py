@@ -19,7 +19,7 @@ from hub.index.groups import group_case_studies
 from hub.index.related import find_related
 from hub.index.synonyms import DEFAULT_PATH, SynonymError, Synonyms, load_synonyms, parse_synonyms
 from hub.index.words import build_vocabulary, correct, edit_distance, is_known, suggest, words_of
-from hub.outputs.search import indexed_text, render_search_words, wrap_for_index
+from hub.outputs.search import for_index, indexed_text, render_search_words, wrap_for_index
 from hub.pages.entries import render_case_study
 from hub.pages.html import extract_raw, restore_raw
 from hub.pages.londonmap import render_london_map
@@ -111,10 +111,30 @@ def test_synonyms_are_indexed_hidden_and_only_from_what_pagefind_indexes(hub):
     data = case_study_search(hub.collection.case_studies[0], hub.taxonomy)
     html = "<p>Social prescribing in practice.</p><ul data-pagefind-ignore><li>A&amp;E <br> cards</li></ul>"
     wrapped = wrap_for_index(html, data, "Title", synonyms=load_synonyms())
-    assert '<p hidden data-pagefind-weight="0.5">social prescription · ' in wrapped
-    assert "emergency department" not in wrapped  # only in a list Pagefind ignores
+    assert '<p hidden data-pagefind-weight="0.5">social prescription · ' in wrapped.page
+    assert "emergency department" not in wrapped.page  # only in a list Pagefind ignores
     assert indexed_text(html).split() == ["Social", "prescribing", "in", "practice."]
-    assert "<p hidden" not in wrap_for_index("<p>Nothing here.</p>", data, "Title", synonyms=Synonyms(()))
+    assert "<p hidden" not in wrap_for_index("<p>Nothing here.</p>", data, "Title", synonyms=Synonyms(())).page
+
+
+def test_pagefind_is_given_the_page_without_what_it_ignores(hub):
+    data = case_study_search(hub.collection.case_studies[0], hub.taxonomy)
+    html = (
+        "<p>Kept <b>text</b>.</p><ul data-pagefind-ignore><li>A <ul><li>nested</li></ul></li></ul><p>After.</p>"
+        '<aside data-pagefind-ignore="all"><span data-pagefind-filter="x:y"></span>kept whole</aside>'
+        '<div data-pagefind-ignore><br><img src="a.png" alt="a"><hr/>gone</div>end'
+        "<section data-pagefind-ignore><p>left open"
+    )
+    kept = (
+        "<p>Kept <b>text</b>.</p><p>After.</p>"
+        '<aside data-pagefind-ignore="all"><span data-pagefind-filter="x:y"></span>kept whole</aside>'
+        "end<section data-pagefind-ignore><p>left open"
+    )
+    assert for_index(html) == kept
+    wrapped = wrap_for_index(html, data, "Title", synonyms=Synonyms(()))
+    start = wrapped.page.removesuffix(html + "</div>")
+    assert start.startswith("<div data-pagefind-body><span hidden data-pagefind-meta=")
+    assert wrapped.index == start + kept + "</div>"
 
 
 # --- The vocabulary and "did you mean" ----------------------------------------
@@ -340,6 +360,7 @@ def reference_text(html: str) -> str:
 def test_indexed_text_finds_what_the_html_parser_finds(html):
     # Word for word: the parser splits text at a bare "<", which only adds spaces (phrases match any spacing).
     assert indexed_text(html).split() == reference_text(html).split()
+    assert reference_text(for_index(html)).split() == reference_text(html).split()  # Pagefind's copy: same text
 
 
 def test_indexed_text_finds_what_the_html_parser_finds_on_every_case_study_page(hub):
@@ -349,3 +370,5 @@ def test_indexed_text_finds_what_the_html_parser_finds_on_every_case_study_page(
         html = restore_raw(Markdown(extensions=["attr_list", "md_in_html", "tables"]).convert(text), blocks)
         assert "data-pagefind-ignore" in html
         assert indexed_text(html).split() == reference_text(html).split(), study.path
+        assert "data-pagefind-ignore" not in for_index(html), study.path
+        assert reference_text(for_index(html)).split() == reference_text(html).split(), study.path

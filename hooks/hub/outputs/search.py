@@ -17,7 +17,7 @@ import threading
 from collections.abc import Mapping
 from html import escape, unescape
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pagefind.service import get_executable
 
@@ -30,9 +30,16 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 LANGUAGE = "en"  # every page is in English: no detection, one index
 
 
+class Wrapped(NamedTuple):
+    """A page's content marked for Pagefind (``page``), and the same without what Pagefind ignores (``index``)."""
+
+    page: str
+    index: str
+
+
 def wrap_for_index(
     html: str, data: SearchData, title: str, fallback_date: str | None = None, synonyms: Synonyms | None = None
-) -> str:
+) -> Wrapped:
     """A page's content marked for Pagefind: only this is indexed, with its facets and sorts.
 
     Pagefind indexes nothing outside ``data-pagefind-body`` once any page has it,
@@ -41,6 +48,9 @@ def wrap_for_index(
     because Pagefind leaves pages without a sort key out of sorted results.
     The other phrases of each synonym group the page uses are indexed with it
     (``data/synonyms.yml``), hidden and weighted below the page's own words.
+
+    ``index`` is what to give Pagefind: the same without the elements it ignores (lists of
+    other pages, the glance panel), which were half of what it parsed and did not index.
     """
     tags = [
         f'<span hidden data-pagefind-meta="{escape(key)}:{escape(value)}"></span>' for key, value in data.meta.items()
@@ -52,13 +62,25 @@ def wrap_for_index(
     tags.append(f'<span hidden data-pagefind-sort="date:{escape(date)}"></span>')
     tags.append(f'<span hidden data-pagefind-sort="started:{escape(data.sort_started or UNDATED[:7])}"></span>')
     tags.append(f'<span hidden data-pagefind-sort="title:{escape(title.casefold())}"></span>')
-    also = also_known_as(f"{title} {html}", synonyms if synonyms is not None else load_synonyms())
-    return "<div data-pagefind-body>" + "".join(tags) + html + also + "</div>"
+    text, indexed = _scan(html)
+    also = also_known_as_text(f"{indexed_text(title)} {text}", synonyms if synonyms is not None else load_synonyms())
+    start = "<div data-pagefind-body>" + "".join(tags)
+    return Wrapped(start + html + also + "</div>", start + indexed + also + "</div>")
+
+
+def for_index(html: str) -> str:
+    """``html`` without the elements Pagefind ignores (see ``wrap_for_index``)."""
+    return _scan(html)[1]
 
 
 def also_known_as(html: str, synonyms: Synonyms) -> str:
     """A hidden paragraph of the synonyms of the phrases ``html`` uses, for the index only ("" if none)."""
-    found = synonyms.expansions(indexed_text(html))
+    return also_known_as_text(indexed_text(html), synonyms)
+
+
+def also_known_as_text(text: str, synonyms: Synonyms) -> str:
+    """A hidden paragraph of the synonyms of the phrases of the indexed ``text``, for the index only ("" if none)."""
+    found = synonyms.expansions(text)
     if not found:
         return ""
     return f'<p hidden data-pagefind-weight="0.5">{escape(" · ".join(found))}</p>'
@@ -67,6 +89,8 @@ def also_known_as(html: str, synonyms: Synonyms) -> str:
 # A start or end tag (its attributes may quote a ">"), or a comment: what the text between them is split by.
 TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--.*?-->""", re.S)
 IGNORED = re.compile(r"(?:^|\s)data-pagefind-ignore(?=[\s=/]|$)", re.IGNORECASE)
+# What Pagefind reads even inside an element it ignores: such an element is given to it whole.
+PAGEFIND_DATA = re.compile(r"\sdata-pagefind-(?!ignore(?=[\s=/>]))", re.IGNORECASE)
 
 
 def indexed_text(html: str) -> str:
@@ -76,9 +100,18 @@ def indexed_text(html: str) -> str:
     A scan of the tags rather than ``html.parser``, which cost a sixth of a build at 1,000 case studies: the
     HTML is the hub's and Python-Markdown's, well formed, so counting open elements finds each ignored one's end.
     """
+    return _scan(html)[0]
+
+
+def _scan(html: str) -> tuple[str, str]:
+    """The text Pagefind indexes in ``html`` (see ``indexed_text``), and ``html`` without the ignored elements
+    (one that holds a Pagefind attribute other than ignore is kept, and so is one left open)."""
     parts: list[str] = []
+    kept: list[str] = []
     depth = 0  # open elements since the outermost ignored one (0: not in one)
-    at = 0
+    at = 0  # where the text after the last tag starts
+    cut = 0  # where the outermost ignored element open now starts
+    kept_from = 0  # where the HTML not yet cut out starts
     for tag in TAG.finditer(html):
         if not depth and tag.start() > at:
             parts.append(html[at : tag.start()])
@@ -87,14 +120,21 @@ def indexed_text(html: str) -> str:
         if name is None or name.lower() in VOID:  # a comment, or an element with no end tag
             continue
         if closing:
-            depth -= 1 if depth else 0
+            if depth:
+                depth -= 1
+                if not depth and not PAGEFIND_DATA.search(html, cut, tag.end()):
+                    kept.append(html[kept_from:cut])
+                    kept_from = tag.end()
         elif attributes.rstrip().endswith("/"):  # <x/>: opened and closed at once
             continue
-        elif depth or IGNORED.search(attributes):
+        elif depth:
             depth += 1
+        elif IGNORED.search(attributes):
+            depth, cut = 1, tag.start()
     if not depth and at < len(html):
         parts.append(html[at:])
-    return " ".join(unescape(part) for part in parts)
+    kept.append(html[kept_from:])
+    return " ".join(unescape(part) for part in parts), "".join(kept)
 
 
 def render_search_words(vocabulary: Mapping[str, int]) -> str:
