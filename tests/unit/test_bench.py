@@ -41,6 +41,8 @@ def test_bench_runs_and_reports_every_column(tmp_path):
             "30",
             "--history-cases",
             "3",
+            "--repeat",
+            "2",
         ],
         capture_output=True,
         text=True,
@@ -57,6 +59,7 @@ def test_bench_runs_and_reports_every_column(tmp_path):
             cells = row.strip("|").split("|")
             assert len(cells) == len(header.strip("|").split("|")) and all(c.strip() for c in cells), row
     assert "commits adding, editing and renaming" in result.stdout
+    assert "× in 2)" in result.stdout  # the range of hub ÷ Material over the two builds of each
 
 
 def test_the_long_history_has_the_commits_and_renames_asked_for(tmp_path, contract):
