@@ -31,7 +31,7 @@ from hub.outputs.security import MarkupChanged, add_csp, allow_inline_script, fi
 from hub.pages.html import LostBlock, extract_raw, restore_raw
 from hub_dates import PageDates, start_page_dates
 from hub_markdown import HubMarkdown
-from hub_page import FINISHED_TEMPLATE, HubPage, KeptBytecode, compile_theme
+from hub_page import FINISHED_TEMPLATE, HubPage, KeptBytecode, compile_theme, split_header
 from hub_parallel import Worker, WorkerFailed, replay, start_worker
 from hub_serve import Serving
 
@@ -316,6 +316,7 @@ def on_env(env: Any, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) ->
     """A fresh navigation cache for each build (see theme/partials/nav.html), the theme's compiled templates;
     Pagefind has every page."""
     env.globals["hub_nav_cache"] = {}
+    env.globals["hub_split_header"] = split_header
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({FINISHED_TEMPLATE: ""}), env.loader])
     env.bytecode_cache = _compiled  # compiled before the second process was forked, or by the last build
     state = _current()

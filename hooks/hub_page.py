@@ -147,3 +147,24 @@ def compile_theme(env: jinja2.Environment, first: str = "main.html") -> int:
             seen.discard(name)
             continue
     return len(seen)
+
+
+HEADER_TOPIC = 'data-md-component="header-topic"'
+ELLIPSIS = '<span class="md-ellipsis">'
+
+
+def split_header(html: str, title: Any) -> tuple[str, str] | None:
+    """The theme's header as rendered for one page, cut around that page's title (theme/main.html puts another
+    page's title between the two parts); None where the title is not, alone, in the header's topic."""
+    title = str(title)
+    topic = html.find(HEADER_TOPIC)
+    start = html.find(ELLIPSIS, topic) if topic >= 0 else -1
+    end = html.find("</span>", start) if start >= 0 else -1
+    if end < 0 or not title:
+        return None
+    start += len(ELLIPSIS)
+    inner = html[start:end]
+    if inner.strip() != title.strip() or inner.count(title) != 1:
+        return None
+    at = start + inner.index(title)
+    return html[:at], html[at + len(title) :]
