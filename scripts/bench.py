@@ -49,7 +49,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -266,10 +266,14 @@ class MemorySampler(threading.Thread):
             self.other = max([self.other, *(pss for pid, pss in proportional.items() if pid != self.pid)])
 
 
-def build(project: Path, strict: bool = True, **env: str) -> Build:
-    """One MkDocs build in its own process."""
+def build(project: Path, strict: bool = True, sample_memory: bool = False, **env: str) -> Build:
+    """One MkDocs build in its own process. Its memory is sampled only if ``sample_memory``: reading every
+    process's memory map fifty times a second takes CPU from the build and holds its memory lock, so
+    the timed builds are not sampled (their memory figures are then each process's own peak)."""
     site = project / "site"
     shutil.rmtree(site, ignore_errors=True)
+    # Written files reach the disk in the background: without this, a build pays for the last one's writes.
+    os.sync()
     command = [sys.executable, "-m", "mkdocs", "build", "-q", *(["--strict"] if strict else [])]
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -280,12 +284,14 @@ def build(project: Path, strict: bool = True, **env: str) -> Build:
         stderr=subprocess.STDOUT,
     )
     sampler = MemorySampler(process.pid)
-    sampler.start()
+    if sample_memory:
+        sampler.start()
     output = process.stdout.read() if process.stdout else b""
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
-    sampler.stopped.set()
-    sampler.join()
+    if sample_memory:
+        sampler.stopped.set()
+        sampler.join()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build of {project} failed:\n{output.decode(errors='replace')}")
     peak = usage.ru_maxrss / 1024  # the largest of the process and the children it waited for
@@ -560,6 +566,15 @@ class Row:
     ratios: list[float] = field(default_factory=list)  # hub ÷ Material, build by build
 
 
+def memory_of(sampled: Build) -> dict[str, float]:
+    """The memory figures of a sampled build."""
+    return {
+        "process_mb": sampled.process_mb,
+        "total_mb": sampled.total_mb,
+        "largest_other_mb": sampled.largest_other_mb,
+    }
+
+
 def median_build(builds: list[Build]) -> Build:
     """Each figure's median over repeated builds of one project (the site is the last build's)."""
 
@@ -589,7 +604,9 @@ def measure(n: int, taxonomy: Taxonomy, browser, edits: int = 3, repeat: int = 3
         for _ in range(repeat):
             materials.append(build(baseline, strict=False))  # the baseline's pages are deliberately not in its nav
             hubs.append(build(hub))
-        material, shipped = median_build(materials), median_build(hubs)
+        # Memory, in a build of each of its own (see ``build``).
+        material = replace(median_build(materials), **memory_of(build(baseline, strict=False, sample_memory=True)))
+        shipped = replace(median_build(hubs), **memory_of(build(hub, sample_memory=True)))
         material_site = folder_bytes(material.site)
         material_case = (material.site / "case-studies" / "bench-00000" / "index.html").stat().st_size
         material_index = (material.site / "tags" / "index.html").stat().st_size
