@@ -13,8 +13,10 @@ them to a fresh git repository there, and measures:
     open data, search index, safety checks, its second process), the hub without
     git dates, the hub in one process, and a baseline: plain Material with its
     tags plugin, its search and a navigation of sections only, over the same
-    case-study Markdown. Wall time, CPU time, and peak memory: of the MkDocs
-    process, and of all the build's processes at once (sampled from /proc);
+    case-study Markdown. Wall time and CPU time; the shipped hub and Material
+    are built in turn --repeat times and their medians compared. Peak memory (of
+    the MkDocs process, and of all the build's processes at once, sampled from
+    /proc) comes from one more build of each, as sampling slows a build;
   - rebuilds under `mkdocs serve` (as `make serve` runs it): the time from saving
     a case study to the served page showing the change, for an edit of its body
     and of its title;
