@@ -70,7 +70,7 @@ class BuildState:
     news_urls: dict[str, str]  # post src_uri -> URL, once the blog plugin has placed it
     hub_pages: set[str]  # src_uri of every page the hub adds: case studies, resources, lists
     search_data: dict[str, SearchData] = field(default_factory=dict)  # what each page tells Pagefind
-    for_index: dict[str, str] = field(default_factory=dict)  # in the second process: what Pagefind is to read
+    index_html: dict[str, str] = field(default_factory=dict)  # in the second process: what Pagefind is to read
     raw_blocks: dict[str, list[str]] = field(default_factory=dict)  # generated HTML kept out of Markdown
     script_hashes: set[str] = field(default_factory=set)  # every inline script, for csp.txt
     indexer: SearchIndexer | None = None  # Pagefind, fed each searchable page as it is rendered
@@ -309,7 +309,7 @@ def _search_data_of(page: HubPage) -> tuple[SearchData, str | None] | None:
     state, src_uri = _current(), page.file.src_uri
     if src_uri not in state.search_data:
         return None
-    return state.search_data[src_uri], state.for_index.pop(src_uri, None)
+    return state.search_data[src_uri], state.index_html.pop(src_uri, None)
 
 
 def on_env(env: Any, /, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> Any:
@@ -339,7 +339,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         if populated.extra is not None:
             _current().search_data[page.file.src_uri], indexed = populated.extra
             if indexed is not None:
-                _current().for_index[page.file.src_uri] = indexed
+                _current().index_html[page.file.src_uri] = indexed
         page.rendered = populated.rendered  # type: ignore[attr-defined]
         page.meta["template"] = FINISHED_TEMPLATE  # its finished HTML comes from on_post_page
         return markdown
@@ -395,7 +395,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     state = _current()
     if isinstance(page, HubPage) and page.rendered is not None:  # finished already (reused, or the worker's)
         if state.indexer is not None and page.file.src_uri in state.search_data:
-            indexed = state.for_index.pop(page.file.src_uri, None)
+            indexed = state.index_html.pop(page.file.src_uri, None)
             _index(page, indexed if indexed is not None else for_index(html))
         return html
     try:
@@ -410,7 +410,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     if state.indexer is not None:
         _index(page, wrapped.index)
     elif _serving is None:  # in the second process, which hands it over with the page
-        state.for_index[page.file.src_uri] = wrapped.index
+        state.index_html[page.file.src_uri] = wrapped.index
     return wrapped.page
 
 

@@ -119,18 +119,22 @@
   // matched (``locations``); a real match shares all of the word but a short ending
   // (prescriptions / prescription, prescribed / prescribing).
   function foundIn(word, data) {
-    var content = data.content.split(/\s+/);
     var needed = Math.min(word.length, Math.max(4, word.length - 2));
-    return data.locations.some(function (at) {
-      var found = wordsOf(content[at] || "").join("");
-      return found.slice(0, needed) === word.slice(0, needed);
-    });
+    return matchedWords(data).some(function (found) { return found.slice(0, needed) === word.slice(0, needed); });
   }
 
   // Is ``word`` on the page letter for letter (not only a word that starts the same)?
   function usedAsTyped(word, data) {
-    var content = data.content.split(/\s+/);
-    return data.locations.some(function (at) { return wordsOf(content[at] || "").join("") === word; });
+    return matchedWords(data).indexOf(word) !== -1;
+  }
+
+  // The words Pagefind matched on a page, as ``wordsOf`` writes them (worked out once per result).
+  function matchedWords(data) {
+    if (!data.hubMatched) {
+      var content = data.content.split(/\s+/);
+      data.hubMatched = data.locations.map(function (at) { return wordsOf(content[at] || "").join(""); });
+    }
+    return data.hubMatched;
   }
 
   // A search, checked: results are emptied when a word of the query was not really

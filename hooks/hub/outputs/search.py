@@ -63,7 +63,7 @@ def wrap_for_index(
     tags.append(f'<span hidden data-pagefind-sort="started:{escape(data.sort_started or UNDATED[:7])}"></span>')
     tags.append(f'<span hidden data-pagefind-sort="title:{escape(title.casefold())}"></span>')
     text, indexed = _scan(html)
-    also = also_known_as_text(f"{indexed_text(title)} {text}", synonyms if synonyms is not None else load_synonyms())
+    also = also_known_as(f"{indexed_text(title)} {text}", synonyms if synonyms is not None else load_synonyms())
     start = "<div data-pagefind-body>" + "".join(tags)
     return Wrapped(start + html + also + "</div>", start + indexed + also + "</div>")
 
@@ -73,12 +73,7 @@ def for_index(html: str) -> str:
     return _scan(html)[1]
 
 
-def also_known_as(html: str, synonyms: Synonyms) -> str:
-    """A hidden paragraph of the synonyms of the phrases ``html`` uses, for the index only ("" if none)."""
-    return also_known_as_text(indexed_text(html), synonyms)
-
-
-def also_known_as_text(text: str, synonyms: Synonyms) -> str:
+def also_known_as(text: str, synonyms: Synonyms) -> str:
     """A hidden paragraph of the synonyms of the phrases of the indexed ``text``, for the index only ("" if none)."""
     found = synonyms.expansions(text)
     if not found:
