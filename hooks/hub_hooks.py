@@ -466,10 +466,10 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig, **kwargs: 
         built = _worker.built(page.file.src_uri) if _worker is not None else None
     except WorkerFailed as exc:
         raise PluginError(f"hub: {exc}") from exc
-    if built is not None:  # the second process built it
+    if built is not None:  # the second process built and wrote it: MkDocs writes nothing for empty output
         replay(built.logs)
         state.script_hashes.update(built.script_hashes)
-        return built.output
+        return ""
     hashes = script_hashes(output)
     output = _finish(output, page.file.src_uri, hashes)
     if _serving is not None:

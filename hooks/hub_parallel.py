@@ -7,8 +7,10 @@ navigation is known (on_nav), the build forks one worker: a copy of the whole bu
 which populates every other hub page with MkDocs' own functions, then runs the
 environment event and builds them, exactly as the build would, and sends each result
 back in order. The build takes a page's results when it reaches it (in on_page_markdown
-and on_post_page) and renders the rest itself, so two cores share the work. What the
-worker logs is logged by the build when it takes the page, so strict mode counts it.
+and on_post_page) and renders the rest itself, so two cores share the work. The worker
+writes the pages it builds itself, and the build writes nothing for them (MkDocs skips a
+page whose output is empty; its note saying so is left out). What the worker logs is
+logged by the build when it takes the page, so strict mode counts it.
 
 If the worker cannot populate a page, or stops, the build populates the page itself.
 Only where a process can be forked with everything loaded (Linux), with no other thread
@@ -54,10 +56,9 @@ class Populated:
 
 @dataclass(frozen=True)
 class Built:
-    """A page as the worker built it: its finished HTML."""
+    """A page the worker built and wrote: what the build needs to know of it."""
 
-    output: str
-    script_hashes: frozenset[str]
+    script_hashes: frozenset[str]  # of its inline scripts, for the policy of the whole site
     logs: list[logging.LogRecord]
 
 
@@ -71,6 +72,7 @@ class Worker:
     def __init__(self, pid: int, results: IO[bytes], pages: list[str]) -> None:
         self.pid = pid
         self.pages = set(pages)  # src_uris the worker renders
+        self.written: set[str] = set()  # src_uris of the pages it built and wrote, as the build reaches them
         self._results = results
         self._received: dict[tuple[str, str], Any] = {}
         self._arrived = threading.Condition()
@@ -79,6 +81,8 @@ class Worker:
         self._derived_taken = False
         self._reader = threading.Thread(target=self._read, name="hub-worker-results", daemon=True)
         self._reader.start()
+        self._quiet = _WrittenElsewhere(self)
+        logging.getLogger(mkdocs_build.__name__).addFilter(self._quiet)
 
     def populated(self, src_uri: str) -> Populated | None:
         """The worker's populated page; None if it has not got one (the build then populates it itself)."""
@@ -95,14 +99,16 @@ class Worker:
         return self._derived
 
     def built(self, src_uri: str) -> Built | None:
-        """The worker's finished page, if it populated it. A page it populated but never sent means it
-        stopped part-way (killed, or an error of its own): the build fails saying so, not with whatever
-        an empty page would make it say."""
+        """The worker's finished page, if it populated it: written already. A page it populated but never
+        sent means it stopped part-way (killed, or an error of its own): the build fails saying so, not
+        with whatever an empty page would make it say."""
         if src_uri not in self.pages:
             return None
         result = self._take("built", src_uri)
         if isinstance(result, str):
             raise WorkerFailed(result)
+        if isinstance(result, Built):
+            self.written.add(src_uri)
         if result is None:
             with self._arrived:
                 why = self._received.get(("failed", ""))
@@ -124,6 +130,7 @@ class Worker:
             self.pid = 0
         self._reader.join()
         self._results.close()
+        logging.getLogger(mkdocs_build.__name__).removeFilter(self._quiet)
 
     def _take(self, kind: str, src_uri: str) -> Any:
         with self._arrived:
@@ -223,19 +230,36 @@ def _work(
             mkdocs_build._populate_page(page, config, files)
     capture.take()
     written: dict[str, bytes] = {}
-    mkdocs_build.utils.write_file = lambda content, path: written.__setitem__(path, content)  # the build writes
+    write_file = mkdocs_build.utils.write_file
+    mkdocs_build.utils.write_file = lambda content, path: written.__setitem__(path, content)  # written below
     env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     for page in populated:
         try:
             mkdocs_build._build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
-            output = written.pop(page.file.abs_dest_path).decode("utf-8")
+            content = written.pop(page.file.abs_dest_path)
+            write_file(content, page.file.abs_dest_path)  # the build clears the folder before any page event
             # The hashes of its inline scripts, for csp.txt (the policy the build adds has no script).
-            result: Built | str = Built(output, frozenset(script_hashes(output)), capture.take())
+            result: Built | str = Built(frozenset(script_hashes(content.decode("utf-8"))), capture.take())
         except Exception as exc:  # noqa: BLE001 - the build stops at this page with this error
             result = f"{page.file.src_uri}: {exc}"
         send("built", page.file.src_uri, result)
     out.close()
+
+
+class _WrittenElsewhere(logging.Filter):
+    """Leaves out MkDocs' note that it skipped a page with empty output, for each page the worker wrote."""
+
+    def __init__(self, worker: Worker) -> None:
+        super().__init__()
+        self._worker = worker
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if not message.startswith("Page skipped: '") or record.levelno > logging.INFO:
+            return True
+        src_uri = message[len("Page skipped: '") :].partition("'")[0]
+        return src_uri not in self._worker.written
 
 
 class _Capture(logging.Handler):
