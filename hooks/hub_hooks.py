@@ -75,6 +75,7 @@ class BuildState:
     script_hashes: set[str] = field(default_factory=set)  # every inline script, for csp.txt
     indexer: SearchIndexer | None = None  # Pagefind, fed each searchable page as it is rendered
     derived: dict[str, Callable[[], str | bytes]] = field(default_factory=dict)  # feeds and open data, by path
+    derived_files: dict[str, DerivedFile] = field(default_factory=dict)  # their files, by path
     active_section: Any = None  # the navigation section marked active while a hub page renders
 
 
@@ -163,7 +164,8 @@ def _on_files_derived(files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -
     state.derived = pipeline.plan_derived_files(state.hub, state.news_urls, site_url)
     for path in state.derived:
         _claim(files, path)
-        files.append(DerivedFile.of(path, config))
+        state.derived_files[path] = DerivedFile.of(path, config)
+        files.append(state.derived_files[path])
     return files
 
 
@@ -220,7 +222,8 @@ class GeneratedPageFile(File):
 
 
 class DerivedFile(File):
-    """A feed or open-data file, written when MkDocs copies it: by then the second process may have made it."""
+    """A feed or open-data file: written by the second process if there is one (on_post_build writes any it did
+    not), else when MkDocs copies it."""
 
     @classmethod
     def of(cls, path: str, config: MkDocsConfig) -> DerivedFile:
@@ -230,7 +233,7 @@ class DerivedFile(File):
 
     @property
     def content_bytes(self) -> bytes:
-        content = _derived(self.src_uri)
+        content = _current().derived[self.src_uri]()
         return content.encode("utf-8") if isinstance(content, str) else content
 
     @property
@@ -238,15 +241,8 @@ class DerivedFile(File):
         return self.content_bytes.decode("utf-8")
 
     def copy_file(self, dirty: bool = False) -> None:
-        utils.write_file(self.content_bytes, self.abs_dest_path)
-
-
-def _derived(path: str) -> str | bytes:
-    """A derived file's content: the second process's, if it made them, else made now."""
-    made = _worker.derived() if _worker is not None else None
-    if made is not None and path in made:
-        return made[path]
-    return _current().derived[path]()
+        if _worker is None:  # else the second process writes it, after its share of the pages
+            utils.write_file(self.content_bytes, self.abs_dest_path)
 
 
 def _case_study_file(src_uri: str, path: Path, docs_dir: Path, decodable: bool, config: MkDocsConfig) -> File:
@@ -502,8 +498,12 @@ def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
     state = _current()
     if _worker is not None:  # it has sent every page, and ended
         log.info(f"hub: a second process rendered {len(_worker.pages)} of the hub's {len(state.hub_pages)} pages")
+        written = _worker.derived() or set()
         _worker.close()
         _worker = None
+        for path in sorted(state.derived_files.keys() - written):  # feeds and open data it did not make: made now
+            file = state.derived_files[path]
+            utils.write_file(file.content_bytes, file.abs_dest_path)
     indexer, state.indexer = state.indexer, None
     if _serving is not None:  # the page is ready to show: search can follow a moment later
         try:

@@ -77,7 +77,7 @@ class Worker:
         self._received: dict[tuple[str, str], Any] = {}
         self._arrived = threading.Condition()
         self._stopped = False
-        self._derived: dict[str, str | bytes] | None = None
+        self._derived: set[str] | None = None
         self._derived_taken = False
         self._reader = threading.Thread(target=self._read, name="hub-worker-results", daemon=True)
         self._reader.start()
@@ -91,8 +91,8 @@ class Worker:
             self.pages.discard(src_uri)  # it will not build it either
         return result
 
-    def derived(self) -> dict[str, str | bytes] | None:
-        """The feeds and open data the worker made, by path; None if it did not make them."""
+    def derived(self) -> set[str] | None:
+        """The paths of the feeds and open data the worker made and wrote; None if it made none."""
         if not self._derived_taken:
             self._derived = self._take("derived", "")
             self._derived_taken = True
@@ -221,7 +221,17 @@ def _work(
         send("populated", page.file.src_uri, Populated(dict(page.meta), Rendered.of(page), note(page), capture.take()))
         populated.append(page)
 
-    send("derived", "", {path: make() for path, make in derived.items()})  # the build copies them after populating
+    # Written here, and only their paths sent: the build checks them once every page is built, in on_post_build.
+    made = set()
+    for path, make in derived.items():
+        file = files.get_file_from_path(path)
+        if file is not None:
+            content = make()
+            mkdocs_build.utils.write_file(
+                content.encode("utf-8") if isinstance(content, str) else content, file.abs_dest_path
+            )
+            made.add(path)
+    send("derived", "", made)
     # Pages are built from the navigation's titles and meta, which the build found populating its pages:
     # the worker populates the navigation's pages too (what they log, the build logs itself).
     mine = {id(page) for page in pages}
