@@ -221,17 +221,6 @@ def _work(
         send("populated", page.file.src_uri, Populated(dict(page.meta), Rendered.of(page), note(page), capture.take()))
         populated.append(page)
 
-    # Written here, and only their paths sent: the build checks them once every page is built, in on_post_build.
-    made = set()
-    for path, make in derived.items():
-        file = files.get_file_from_path(path)
-        if file is not None:
-            content = make()
-            mkdocs_build.utils.write_file(
-                content.encode("utf-8") if isinstance(content, str) else content, file.abs_dest_path
-            )
-            made.add(path)
-    send("derived", "", made)
     # Pages are built from the navigation's titles and meta, which the build found populating its pages:
     # the worker populates the navigation's pages too (what they log, the build logs itself).
     mine = {id(page) for page in pages}
@@ -254,6 +243,16 @@ def _work(
         except Exception as exc:  # noqa: BLE001 - the build stops at this page with this error
             result = f"{page.file.src_uri}: {exc}"
         send("built", page.file.src_uri, result)
+    # Last, as the build needs them only at its end (on_post_build, which writes any not sent): written
+    # here, and only their paths sent.
+    made = set()
+    for path, make in derived.items():
+        file = files.get_file_from_path(path)
+        if file is not None:
+            data = make()
+            write_file(data.encode("utf-8") if isinstance(data, str) else data, file.abs_dest_path)
+            made.add(path)
+    send("derived", "", made)
     out.close()
 
 
