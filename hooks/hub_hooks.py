@@ -29,10 +29,11 @@ from hub.index.facets import SearchData
 from hub.outputs.search import IndexerFailed, SearchIndexer, for_index, wrap_for_index
 from hub.outputs.security import MarkupChanged, add_csp, allow_inline_script, fix_skip_link, policy, script_hashes
 from hub.pages.html import LostBlock, extract_raw, restore_raw
+from hub.pages.templating import KeptBytecode
 from hub_dates import PageDates, start_page_dates
 from hub_markdown import HubMarkdown
-from hub_page import FINISHED_TEMPLATE, HubPage, KeptBytecode, compile_theme, split_header
-from hub_parallel import Worker, WorkerFailed, replay, start_worker
+from hub_page import FINISHED_TEMPLATE, HubPage, compile_theme, split_header
+from hub_parallel import Compiling, Worker, WorkerFailed, replay, start_compiling, start_worker
 from hub_serve import Serving
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ _state: BuildState | None = None
 _dates: PageDates | None = None  # the hub's pages' dates, when the git plugin is on
 _serving: Serving | None = None  # under `mkdocs serve`: what one build hands the next
 _worker: Worker | None = None  # in a full build: a second process populating half the case studies
+_compiling: Compiling | None = None  # in a full build, until on_nav: a process compiling the templates
 _compiled = KeptBytecode()  # the theme's compiled templates: for the second process, and from build to build
 
 
@@ -100,13 +102,16 @@ def on_startup(*, command: str, dirty: bool, **kwargs: Any) -> None:
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
-    """Check the settings the hub needs, and start reading the git history for its pages' dates."""
-    global _dates
+    """Check the settings the hub needs, start compiling the templates in a full build, and start reading the
+    git history for its pages' dates."""
+    global _dates, _compiling
     if not config.use_directory_urls:
         raise PluginError("hub: the hub's page addresses need use_directory_urls: true")
     # Table alignment by class, not style attribute (see hub_markdown.py); once per config.
     if not any(isinstance(ext, HubMarkdown) for ext in config.markdown_extensions):
         config.markdown_extensions.append(HubMarkdown())
+    if _serving is None and _parallel(config):
+        _compiling = start_compiling(lambda: _compile_templates(config))
     _dates = start_page_dates(config, _dates)
     if _serving is not None:
         _serving.start_build()
@@ -272,19 +277,14 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files, **kwargs: 
     if _serving is not None:  # pages are reused instead; the written site is indexed in the background
         _serving.prepare(nav, config)
         return
-    if (config.extra or {}).get("hub", {}).get("parallel", True):
+    if _parallel(config):
         # Every other case study and the generated pages (which the worker makes), and the feeds and open
         # data; before Pagefind's threads start, as a process with other threads is not forked.
         in_order = _in_build_order(pages, files)
         case_studies = [p for p in in_order if state.hub.case_study_at(p.file.src_uri) is not None]
         chosen = [p for i, p in enumerate(case_studies) if (i + 1) * WORKER_SHARE // 1 != i * WORKER_SHARE // 1]
         share = {id(p) for p in chosen} | {id(p) for p in in_order if isinstance(p.file, GeneratedPageFile)}
-        # Compiled once, here, instead of in each process (MkDocs' environment is made later; the compiled
-        # templates are taken from ``_compiled`` in on_env).
-        theme = config.theme.get_env()
-        theme.bytecode_cache = _compiled
-        compile_theme(theme)
-        pipeline.compile_templates()
+        _load_compiled(config)
         _worker = start_worker(
             [p for p in in_order if id(p) in share], config, files, nav, _search_data_of, state.derived
         )
@@ -292,6 +292,38 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files, **kwargs: 
         state.indexer = SearchIndexer(Path(config.site_dir) / "pagefind")
     except IndexerFailed as exc:
         raise PluginError(f"hub: Pagefind could not index the site: {exc}") from exc
+
+
+def _parallel(config: MkDocsConfig) -> bool:
+    return bool((config.extra or {}).get("hub", {}).get("parallel", True))
+
+
+def _compile_templates(config: MkDocsConfig) -> tuple[list[str], dict[str, bytes], dict[str, bytes]]:
+    """The theme's templates and the hub's compiled: the theme's names, and both bytecode caches."""
+    theme = config.theme.get_env()
+    theme.bytecode_cache = _compiled
+    names = compile_theme(theme)
+    pipeline.compile_templates()
+    return names, dict(_compiled.kept), pipeline.compiled_templates()
+
+
+def _load_compiled(config: MkDocsConfig) -> None:
+    """The templates, loaded once for both processes: compiled by the process started in on_config, or else
+    here (MkDocs' environment is made later; it takes them from ``_compiled`` in on_env)."""
+    global _compiling
+    compiled = _compiling.result() if _compiling is not None else None
+    _compiling = None
+    if compiled is None:
+        _compile_templates(config)
+        return
+    names, theme_bytecode, hub_bytecode = compiled
+    _compiled.kept.update(theme_bytecode)
+    pipeline.keep_compiled_templates(hub_bytecode)
+    theme = config.theme.get_env()
+    theme.bytecode_cache = _compiled
+    for name in names:  # loaded from their bytecode, checked against their source
+        theme.get_template(name)
+    pipeline.compile_templates()
 
 
 def _in_build_order(pages: list[HubPage], files: Files) -> list[HubPage]:
@@ -526,8 +558,11 @@ def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
 
 
 def on_build_error(*, error: Exception, **kwargs: Any) -> None:
-    """Stop Pagefind's indexer and the second process when a build fails part way."""
-    global _worker
+    """Stop Pagefind's indexer, the second process and the compiling one when a build fails part way."""
+    global _worker, _compiling
+    if _compiling is not None:
+        _compiling.close()
+        _compiling = None
     if _state is not None and _state.indexer is not None:
         _state.indexer.close()
         _state.indexer = None

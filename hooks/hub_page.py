@@ -113,25 +113,10 @@ def _converter(config: MkDocsConfig) -> markdown.Markdown:
     return kept[1]
 
 
-class KeptBytecode(jinja2.BytecodeCache):
-    """Compiled templates, kept in memory: by ``mkdocs serve`` from one build to the next (MkDocs makes a new
-    Jinja environment for each), and by a full build for its second process, forked after they are compiled."""
-
-    def __init__(self) -> None:
-        self.kept: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.kept:
-            bucket.bytecode_from_string(self.kept[bucket.key])  # checked against the template's source
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.kept[bucket.key] = bucket.bytecode_to_string()
-
-
-def compile_theme(env: jinja2.Environment, first: str = "main.html") -> int:
+def compile_theme(env: jinja2.Environment, first: str = "main.html") -> list[str]:
     """Compile ``first`` and every template it names (extends, includes, imports), so that they are in the
-    environment's bytecode cache; the number compiled. A template that cannot be compiled yet (a filter a
-    plugin adds later, a name made at render time) is left to be compiled when it is rendered."""
+    environment's bytecode cache; their names. A template that cannot be compiled yet (a filter a plugin
+    adds later, a name made at render time) is left to be compiled when it is rendered."""
     seen: set[str] = set()
     waiting = [first]
     while waiting:
@@ -146,7 +131,7 @@ def compile_theme(env: jinja2.Environment, first: str = "main.html") -> int:
         except jinja2.TemplateError:
             seen.discard(name)
             continue
-    return len(seen)
+    return sorted(seen)
 
 
 HEADER_TOPIC = 'data-md-component="header-topic"'

@@ -256,6 +256,55 @@ def _work(
     out.close()
 
 
+class Compiling:
+    """A forked process compiling templates at the lowest priority, on the core the build leaves idle while it
+    reads the content (between its shared parse and the navigation); its result is read once, in on_nav."""
+
+    def __init__(self, pid: int, result: IO[bytes]) -> None:
+        self.pid = pid
+        self._result = result
+
+    def result(self) -> Any:
+        """What ``compile`` returned, once it has; None if the process failed."""
+        try:
+            return pickle.load(self._result)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            return None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop it if it still runs, and wait for it."""
+        if self.pid:
+            try:
+                os.kill(self.pid, 9)
+            except ProcessLookupError:
+                pass
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+            self._result.close()
+
+
+def start_compiling(compile: Callable[[], Any]) -> Compiling | None:
+    """Run ``compile`` in a forked process at the lowest priority (None where forking is not safe)."""
+    if not can_fork():
+        return None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the compiler: nice 19, so it takes a core only when the build leaves one idle
+        os.close(read)
+        status = 1
+        try:
+            os.nice(19)
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(compile(), out, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+    return Compiling(pid, os.fdopen(read, "rb"))
+
+
 class _WrittenElsewhere(logging.Filter):
     """Leaves out MkDocs' note that it skipped a page with empty output, for each page the worker wrote."""
 

@@ -340,6 +340,16 @@ def compile_templates() -> int:
     return templating.compile_all()
 
 
+def compiled_templates() -> dict[str, bytes]:
+    """The hub's compiled templates, to hand to another process (``keep_compiled_templates``)."""
+    return dict(templating.COMPILED.kept)
+
+
+def keep_compiled_templates(compiled: dict[str, bytes]) -> None:
+    """Templates another process compiled (``compiled_templates``): loaded from these, not compiled again."""
+    templating.COMPILED.kept.update(compiled)
+
+
 def render_entry(hub: Hub, src_uri: str) -> tuple[str, dict[str, str], SearchData] | None:
     """A case study's or resource's page: (Markdown, page meta, search data), or None if ``src_uri`` is neither."""
     record = hub.case_study_at(src_uri)

@@ -39,7 +39,7 @@ def config_for(project, **changes) -> MkDocsConfig:
 def fresh_adapter(monkeypatch):
     """The adapter as MkDocs first loads it: what an earlier build in this process left (its dates, a
     serve session, a worker) would otherwise be used by handlers driven without on_startup and on_config."""
-    for name in ("_state", "_dates", "_serving", "_worker"):
+    for name in ("_state", "_dates", "_serving", "_worker", "_compiling"):
         monkeypatch.setattr(hub_hooks, name, None)
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 from hub.fork import can_fork, map_shared
+from support import zombie_children
 
 
 def square_and_pid(n: int) -> tuple[int, int]:
@@ -38,19 +38,6 @@ def test_a_failing_child_leaves_the_work_to_this_process():
     parent = os.getpid()
     assert map_shared(flaky, list(range(300))) == [n + 1 for n in range(300)]
     assert len(calls) == 300  # both halves done here
-
-
-def zombie_children() -> list[int]:
-    """This process's children that have ended and were never waited for (Linux's /proc)."""
-    found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
-        except OSError:
-            continue
-        if fields.get("PPid", "").strip() == str(os.getpid()) and fields.get("State", "").startswith("Z"):
-            found.append(int(status.parent.name))
-    return found
 
 
 def test_a_failing_half_here_leaves_no_child_or_pipe_behind():

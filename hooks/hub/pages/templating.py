@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from hub import text, urls
@@ -20,10 +21,29 @@ from hub import text, urls
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
+class KeptBytecode(BytecodeCache):
+    """Compiled templates kept in memory, by the template's name and file: handed from one process to another
+    (``kept``), and kept from build to build. Each is checked against its template's source when loaded."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = KeptBytecode()  # the hub's templates, compiled
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=COMPILED,
         autoescape=True,  # .html and .svg alike: everything here is markup
         undefined=StrictUndefined,
         trim_blocks=True,
