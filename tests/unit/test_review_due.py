@@ -7,6 +7,7 @@ import sys
 from datetime import date
 
 from hub.content.records import CaseStudy
+from hub.outputs.search import for_index, indexed_text
 from hub.pages.entries import render_case_study
 from support import ROOT, case_study_text
 
@@ -73,6 +74,8 @@ def test_nothing_due(tmp_path):
 def test_overdue_page_shows_a_notice(contract):
     record = CaseStudy(stem="x", path="case_studies/x.md", title="X", review_due=date(2026, 5, 1), readable=True)
     page = render_case_study(record, contract.taxonomy, today=date(2026, 6, 1))
-    assert '<div class="hub-review-notice" role="note"><p><strong>Due for review.</strong>' in page
+    assert '<div class="hub-review-notice" role="note" data-pagefind-ignore><p><strong>Due for review.</strong>' in page
     assert '<time datetime="2026-05-01">1 May 2026</time>' in page
+    # Page furniture, not content: "medication review" must not find every overdue page through it.
+    assert "Due for review" not in indexed_text(page) and "hub-review-notice" not in for_index(page)
     assert "hub-review-notice" not in render_case_study(record, contract.taxonomy, today=date(2026, 5, 1))
