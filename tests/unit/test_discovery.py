@@ -102,3 +102,55 @@ def test_coverage_counts_and_gaps(contract):
     assert (
         f"{themes * ics - 4} of {themes * ics} theme and integrated care system pairs have no case study yet." in page
     )
+
+
+def related_by_definition(items, indexes, limit, per_term):
+    """Related case studies as the module docstring defines them, counted one by one (the reference)."""
+    from hub.index.related import WEIGHTS, distinctive_words, group_by_word
+
+    by_word = group_by_word(items)
+    result = {}
+    for me in items:
+        weight: dict[str, int] = {}
+        groups = (
+            [("theme", indexes.themes[t]) for t in me.themes]
+            + [("area", indexes.areas[a]) for a in me.areas]
+            + [("setting", indexes.settings[s]) for s in me.settings]
+            + [("word", by_word[w]) for w in distinctive_words(me) if w in by_word]
+        )
+        for kind, group in groups:
+            for other in group[:per_term]:
+                if other.stem != me.stem:
+                    weight[other.stem] = weight.get(other.stem, 0) + WEIGHTS[kind]
+        by_stem = {c.stem: c for c in items}
+        ranked = sorted(weight, key=lambda stem: (-weight[stem], by_stem[stem].sort_key))[:limit]
+        result[me.stem] = tuple(by_stem[stem] for stem in ranked)
+    return result
+
+
+def test_related_counted_in_bulk_is_related_by_definition(contract):
+    """find_related counts shared groups in bulk and ranks only the likely ones: the same as counting one by one."""
+    import random
+
+    rng = random.Random(15)
+    themes = [t.id for t in contract.taxonomy.themes]
+    areas = [a.id for a in contract.taxonomy.areas]
+    settings = [s.id for s in contract.taxonomy.settings]
+    words = "social prescribing frailty triage online booking evening clinic pharmacist carers homes".split()
+    for _trial in range(20):
+        items = [
+            make_record(
+                f"cs-{n:03}",
+                title=" ".join(rng.sample(words, 3)),
+                summary=" ".join(rng.sample(words, 4)),
+                organisation="O",
+                themes=tuple(rng.sample(themes, rng.randint(1, 3))),
+                areas=tuple(rng.sample(areas, rng.randint(1, 2))),
+                settings=tuple(rng.sample(settings, rng.randint(1, 2))),
+                published=date(2015 + rng.randint(0, 10), rng.randint(1, 12), 1),
+            )
+            for n in range(rng.randint(2, 150))
+        ]
+        indexes = group_case_studies(items, contract.taxonomy)
+        limit, per_term = rng.randint(1, 8), rng.randint(1, 60)
+        assert find_related(items, indexes, limit, per_term) == related_by_definition(items, indexes, limit, per_term)

@@ -68,6 +68,16 @@ def find_related(
     # Each record's place in the collection's order, worked out once: sort_key builds a tuple on every call.
     order = {c.stem: c.sort_key for c in case_studies}
     by_word = group_by_word(case_studies)
+    # The stems of each group's newest ``per_term``, each as often as the group's kind weighs, worked out once per
+    # group (many case studies share a theme or an area): counted by Counter.update, which counts a list in C.
+    heads: dict[tuple[str, int], list[str]] = {}
+
+    def head(kind: str, group: list[CaseStudy]) -> list[str]:
+        key = (kind, id(group))  # the groups live as long as this call
+        if key not in heads:
+            heads[key] = [other.stem for other in group[:per_term]] * WEIGHTS[kind]
+        return heads[key]
+
     related: dict[str, tuple[CaseStudy, ...]] = {}
     for record in case_studies:
         shared: Counter[str] = Counter()
@@ -78,9 +88,15 @@ def find_related(
             + [("word", by_word[w]) for w in distinctive_words(record) if w in by_word]
         )
         for kind, group in groups:
-            for other in group[:per_term]:
-                if other.stem != record.stem:
-                    shared[other.stem] += WEIGHTS[kind]
-        ranked = heapq.nsmallest(limit, shared, key=lambda stem: (-shared[stem], order[stem]))
+            shared.update(head(kind, group))
+        shared.pop(record.stem, None)  # counted with the others, not related to itself
+        # Only stems that share at least the ``limit``-th most can be among the first ``limit``.
+        least, left = 0, limit
+        for count, stems in sorted(Counter(shared.values()).items(), reverse=True):
+            least, left = count, left - stems
+            if left <= 0:
+                break
+        likely = [stem for stem, count in shared.items() if count >= least]
+        ranked = heapq.nsmallest(limit, likely, key=lambda stem: (-shared[stem], order[stem]))
         related[record.stem] = tuple(by_stem[stem] for stem in ranked)
     return related
