@@ -78,6 +78,7 @@ class BuildState:
     derived: dict[str, Callable[[], str | bytes]] = field(default_factory=dict)  # feeds and open data, by path
     derived_files: dict[str, DerivedFile] = field(default_factory=dict)  # their files, by path
     active_section: Any = None  # the navigation section marked active while a hub page renders
+    in_nav: set[int] | None = None  # id() of each page in the navigation, once it is known
 
 
 _state: BuildState | None = None
@@ -456,13 +457,19 @@ def on_page_context(
     the section shown as current on the page's breadcrumbs, so pages in the same
     folder and section get the same navigation HTML.
     """
-    trail = pipeline.trail(_current().hub, page.file.src_uri, page.title or "")
+    state = _current()
+    if page.meta.get("template") == FINISHED_TEMPLATE:  # built already (by the second process): nothing renders
+        return context
+    if state.in_nav is None:  # the navigation's pages, by identity (a Page compares by title and file)
+        state.in_nav = {id(p) for p in nav.pages}
+    in_nav = id(page) in state.in_nav
+    trail = pipeline.trail(state.hub, page.file.src_uri, page.title or "")
     active = None
     if trail:  # the breadcrumbs (theme/partials/trail.html), and the section's tab and navigation shown as current
         page.meta["hub_trail"] = [{"title": c.label, "url": c.url} for c in trail]
-        if page not in nav.pages:
-            active = _current().active_section = _activate_section(nav, trail[1].url)
-    if page.file.src_uri in _current().hub_pages and page not in nav.pages:
+        if not in_nav:
+            active = state.active_section = _activate_section(nav, trail[1].url)
+    if page.file.src_uri in state.hub_pages and not in_nav:
         # Pages of one folder in one section share it (coverage/ and reviews/ are both at the top, in two sections).
         folder = posixpath.dirname(page.url.rstrip("/")) or "."
         page.meta["hub_nav_key"] = f"{folder} {getattr(active, 'title', '')}"
