@@ -299,32 +299,29 @@ def _parallel(config: MkDocsConfig) -> bool:
     return bool((config.extra or {}).get("hub", {}).get("parallel", True))
 
 
-def _compile_templates(config: MkDocsConfig) -> tuple[list[str], dict[str, bytes], dict[str, bytes]]:
-    """The theme's templates and the hub's compiled: the theme's names, and both bytecode caches."""
+def _compile_templates(config: MkDocsConfig) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The theme's templates and the hub's compiled: both bytecode caches."""
     theme = config.theme.get_env()
     theme.bytecode_cache = _compiled
-    names = compile_theme(theme)
+    compile_theme(theme)
     pipeline.compile_templates()
-    return names, dict(_compiled.kept), pipeline.compiled_templates()
+    return dict(_compiled.kept), pipeline.compiled_templates()
 
 
 def _load_compiled(config: MkDocsConfig) -> None:
-    """The templates, loaded once for both processes: compiled by the process started in on_config, or else
-    here (MkDocs' environment is made later; it takes them from ``_compiled`` in on_env)."""
+    """The templates compiled once for both processes: by the process started in on_config, or else here.
+    MkDocs' environments (one per process, made later) load the theme's from ``_compiled`` (on_env); the
+    hub's environment is loaded here, before the fork."""
     global _compiling
     compiled = _compiling.result() if _compiling is not None else None
     _compiling = None
     if compiled is None:
         _compile_templates(config)
         return
-    names, theme_bytecode, hub_bytecode = compiled
+    theme_bytecode, hub_bytecode = compiled
     _compiled.kept.update(theme_bytecode)
     pipeline.keep_compiled_templates(hub_bytecode)
-    theme = config.theme.get_env()
-    theme.bytecode_cache = _compiled
-    for name in names:  # loaded from their bytecode, checked against their source
-        theme.get_template(name)
-    pipeline.compile_templates()
+    pipeline.compile_templates()  # loaded from their bytecode, each checked against its source
 
 
 def _in_build_order(pages: list[HubPage], files: Files) -> list[HubPage]:

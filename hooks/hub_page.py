@@ -113,10 +113,10 @@ def _converter(config: MkDocsConfig) -> markdown.Markdown:
     return kept[1]
 
 
-def compile_theme(env: jinja2.Environment, first: str = "main.html") -> list[str]:
+def compile_theme(env: jinja2.Environment, first: str = "main.html") -> int:
     """Compile ``first`` and every template it names (extends, includes, imports), so that they are in the
-    environment's bytecode cache; their names. A template that cannot be compiled yet (a filter a plugin
-    adds later, a name made at render time) is left to be compiled when it is rendered."""
+    environment's bytecode cache; the number compiled. A template that cannot be compiled yet (a filter a
+    plugin adds later, a name made at render time) is left to be compiled when it is rendered."""
     seen: set[str] = set()
     waiting = [first]
     while waiting:
@@ -131,7 +131,7 @@ def compile_theme(env: jinja2.Environment, first: str = "main.html") -> list[str
         except jinja2.TemplateError:
             seen.discard(name)
             continue
-    return sorted(seen)
+    return len(seen)
 
 
 HEADER_TOPIC = 'data-md-component="header-topic"'

@@ -9,8 +9,10 @@ environment event and builds them, exactly as the build would, and sends each re
 back in order. The build takes a page's results when it reaches it (in on_page_markdown
 and on_post_page) and renders the rest itself, so two cores share the work. The worker
 writes the pages it builds itself, and the build writes nothing for them (MkDocs skips a
-page whose output is empty; its note saying so is left out). What the worker logs is
-logged by the build when it takes the page, so strict mode counts it.
+page whose output is empty; its note saying so is left out); last, it writes the feeds and
+open data. What the worker logs is logged by the build when it takes the page, so strict
+mode counts it. ``start_compiling`` forks a process of another kind: one that compiles
+the templates, at the lowest priority, while the build reads the content.
 
 If the worker cannot populate a page, or stops, the build populates the page itself.
 Only where a process can be forked with everything loaded (Linux), with no other thread
