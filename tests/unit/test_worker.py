@@ -3,13 +3,18 @@ compiling templates gives its result, or nothing, and never outlives the build."
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
-import time
+import subprocess
+import sys
+import textwrap
+from typing import Any
 
 import pytest
 
-from hub_parallel import Worker, WorkerFailed, start_compiling
+from hub_parallel import Worker, WorkerFailed
+from support import ROOT
 
 
 def worker_that(sends: list[tuple[str, str, object]]) -> Worker:
@@ -52,75 +57,104 @@ def test_killed_without_a_word_it_still_says_which_page():
 # --- The process compiling templates while the build reads the content ---------------------------
 
 
-def pid_and_niceness() -> tuple[int, int]:
-    return os.getpid(), os.nice(0)
+# What each fresh process starts with: the function under test, and a check that a child was waited for.
+PRELUDE = """
+import json, os, time
+from hub_parallel import start_compiling
 
-
-def reaped(pid: int) -> bool:
-    """Whether the child ``pid`` has ended and been waited for."""
+def reaped(pid):
     try:
         os.waitpid(pid, os.WNOHANG)
     except ChildProcessError:
         return True
     return False
+"""
+
+
+def in_a_fresh_process(code: str) -> Any:
+    """What ``code`` prints (JSON), run by a new interpreter: one with no other thread, where the build may fork
+    (a test process can have threads of its own, from servers other tests started)."""
+    done = subprocess.run(
+        [sys.executable, "-c", PRELUDE + textwrap.dedent(code)],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
 
 
 def test_templates_are_compiled_in_another_process_at_the_lowest_priority():
-    compiling = start_compiling(pid_and_niceness)
-    assert compiling is not None
-    child = compiling.pid
-    pid, niceness = compiling.result()
-    assert pid == child != os.getpid() and niceness == 19
-    assert reaped(child)
+    seen = in_a_fresh_process(
+        """
+        compiling = start_compiling(lambda: (os.getpid(), os.nice(0)))
+        child = compiling.pid
+        pid, niceness = compiling.result()
+        print(json.dumps({"elsewhere": pid == child != os.getpid(), "niceness": niceness, "reaped": reaped(child)}))
+        """
+    )
+    assert seen == {"elsewhere": True, "niceness": 19, "reaped": True}
 
 
 def test_a_compiler_that_fails_gives_nothing_and_the_build_compiles_itself():
-    def fails() -> None:
-        raise RuntimeError("a template that does not compile")
+    seen = in_a_fresh_process(
+        """
+        def fails():
+            raise RuntimeError("a template that does not compile")
 
-    compiling = start_compiling(fails)
-    assert compiling is not None
-    child = compiling.pid
-    assert compiling.result() is None
-    assert reaped(child)
+        compiling = start_compiling(fails)
+        child = compiling.pid
+        print(json.dumps({"result": compiling.result(), "reaped": reaped(child)}))
+        """
+    )
+    assert seen == {"result": None, "reaped": True}
 
 
 def test_a_build_that_fails_stops_the_compiler_and_waits_for_it():
-    compiling = start_compiling(lambda: time.sleep(60))
-    assert compiling is not None
-    child = compiling.pid
-    started = time.monotonic()
-    compiling.close()
-    assert time.monotonic() - started < 30  # killed, not waited out
-    assert reaped(child)
+    seen = in_a_fresh_process(
+        """
+        compiling = start_compiling(lambda: time.sleep(60))
+        child = compiling.pid
+        started = time.monotonic()
+        compiling.close()
+        print(json.dumps({"killed": time.monotonic() - started < 30, "reaped": reaped(child)}))
+        """
+    )
+    assert seen == {"killed": True, "reaped": True}  # killed, not waited out
 
 
-def test_the_hubs_templates_compiled_elsewhere_are_loaded_not_compiled_again(monkeypatch):
-    from hub import pipeline
-    from hub.pages import templating
+def test_forking_is_left_alone_while_another_thread_runs():
+    seen = in_a_fresh_process(
+        """
+        import threading
+        stop = threading.Event()
+        thread = threading.Thread(target=stop.wait)
+        thread.start()
+        compiling = start_compiling(lambda: 1)
+        stop.set()
+        thread.join()
+        print(json.dumps({"started": compiling is not None}))
+        """
+    )
+    assert seen == {"started": False}  # on_nav then compiles itself
 
-    def compile_elsewhere() -> dict[str, bytes]:
-        templating.COMPILED.kept.clear()
-        templating.environment().cache.clear()
-        pipeline.compile_templates()
-        return pipeline.compiled_templates()
 
-    compiling = start_compiling(compile_elsewhere)
-    assert compiling is not None
-    compiled = compiling.result()
-    assert len(compiled) == len(templating.environment().list_templates())
-    kept = dict(templating.COMPILED.kept)
-    templating.COMPILED.kept.clear()
-    templating.environment().cache.clear()
-    try:
-        pipeline.keep_compiled_templates(compiled)
+def test_the_hubs_templates_compiled_elsewhere_are_loaded_not_compiled_again():
+    seen = in_a_fresh_process(
+        """
+        from hub import pipeline
+        from hub.pages import templating
 
-        def no_compiling(*args: object, **kwargs: object) -> None:
+        compiled = start_compiling(lambda: (pipeline.compile_templates(), pipeline.compiled_templates())[1]).result()
+        names = templating.environment().list_templates()
+
+        def no_compiling(*args, **kwargs):
             raise AssertionError("compiled again")
 
-        monkeypatch.setattr(templating.environment(), "compile", no_compiling)
-        assert pipeline.compile_templates() == len(compiled)
-    finally:
-        monkeypatch.undo()
-        templating.COMPILED.kept.update(kept)
-        templating.environment().cache.clear()
+        templating.environment().compile = no_compiling
+        pipeline.keep_compiled_templates(compiled)
+        print(json.dumps({"handed": len(compiled) == len(names), "loaded": pipeline.compile_templates() == len(names)}))
+        """
+    )
+    assert seen == {"handed": True, "loaded": True}
