@@ -248,7 +248,10 @@ class DerivedFile(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         if _worker is None:  # else the second process writes it, after its share of the pages
-            utils.write_file(self.content_bytes, self.abs_dest_path)
+            self.write()
+
+    def write(self) -> None:
+        utils.write_file(self.content_bytes, self.abs_dest_path)
 
 
 def _case_study_file(src_uri: str, path: Path, docs_dir: Path, decodable: bool, config: MkDocsConfig) -> File:
@@ -287,7 +290,12 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files, **kwargs: 
         share = {id(p) for p in chosen} | {id(p) for p in in_order if isinstance(p.file, GeneratedPageFile)}
         _load_compiled(config)
         _worker = start_worker(
-            [p for p in in_order if id(p) in share], config, files, nav, _search_data_of, state.derived
+            [p for p in in_order if id(p) in share],
+            config,
+            files,
+            nav,
+            _search_data_of,
+            {path: file.write for path, file in state.derived_files.items()},
         )
     try:
         state.indexer = SearchIndexer(Path(config.site_dir) / "pagefind")
@@ -538,8 +546,7 @@ def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
         _worker.close()
         _worker = None
         for path in sorted(state.derived_files.keys() - written):  # feeds and open data it did not make: made now
-            file = state.derived_files[path]
-            utils.write_file(file.content_bytes, file.abs_dest_path)
+            state.derived_files[path].write()
     indexer, state.indexer = state.indexer, None
     if _serving is not None:  # the page is ready to show: search can follow a moment later
         try:

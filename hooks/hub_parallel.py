@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import sys
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from typing import IO, TYPE_CHECKING, Any
 from mkdocs.commands import build as mkdocs_build  # MkDocs' own steps, so the results are the same
 from mkdocs.structure.files import InclusionLevel
 
+from hub.fork import can_fork
 from hub.outputs.security import script_hashes
 from hub_page import HubPage, Rendered
 
@@ -123,13 +123,7 @@ class Worker:
 
     def close(self) -> None:
         """Stop the worker if it still runs, and wait for it."""
-        if self.pid:
-            try:
-                os.kill(self.pid, 9)
-            except ProcessLookupError:
-                pass
-            os.waitpid(self.pid, 0)
-            self.pid = 0
+        self.pid = _end(self.pid)
         self._reader.join()
         self._results.close()
         logging.getLogger(mkdocs_build.__name__).removeFilter(self._quiet)
@@ -154,21 +148,16 @@ class Worker:
                 self._arrived.notify_all()
 
 
-def can_fork() -> bool:
-    """Whether forking is safe here: Linux, and no other thread."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
-
-
 def start_worker(
     pages: list[HubPage],
     config: MkDocsConfig,
     files: Files,
     nav: Navigation,
     note: Callable[[HubPage], Any],
-    derived: Mapping[str, Callable[[], str | bytes]] | None = None,
+    derived: Mapping[str, Callable[[], None]] | None = None,
 ) -> Worker | None:
     """Fork a worker that renders ``pages`` (``note(page)`` is what the hub records about a page it populated),
-    and makes the ``derived`` files once it has populated them."""
+    and then writes the ``derived`` files (path -> what writes it)."""
     if len(pages) < SMALLEST_SHARE or not can_fork():
         return None
     read, write = os.pipe()
@@ -198,7 +187,7 @@ def _work(
     files: Files,
     nav: Navigation,
     note: Callable[[HubPage], Any],
-    derived: Mapping[str, Callable[[], str | bytes]],
+    derived: Mapping[str, Callable[[], None]],
     out: IO[bytes],
 ) -> None:
     capture = _Capture()
@@ -245,16 +234,12 @@ def _work(
         except Exception as exc:  # noqa: BLE001 - the build stops at this page with this error
             result = f"{page.file.src_uri}: {exc}"
         send("built", page.file.src_uri, result)
+    mkdocs_build.utils.write_file = write_file
     # Last, as the build needs them only at its end (on_post_build, which writes any not sent): written
     # here, and only their paths sent.
-    made = set()
-    for path, make in derived.items():
-        file = files.get_file_from_path(path)
-        if file is not None:
-            data = make()
-            write_file(data.encode("utf-8") if isinstance(data, str) else data, file.abs_dest_path)
-            made.add(path)
-    send("derived", "", made)
+    for write in derived.values():
+        write()
+    send("derived", "", set(derived))
     out.close()
 
 
@@ -278,13 +263,19 @@ class Compiling:
     def close(self) -> None:
         """Stop it if it still runs, and wait for it."""
         if self.pid:
-            try:
-                os.kill(self.pid, 9)
-            except ProcessLookupError:
-                pass
-            os.waitpid(self.pid, 0)
-            self.pid = 0
+            self.pid = _end(self.pid)
             self._result.close()
+
+
+def _end(pid: int) -> int:
+    """Stop the forked process ``pid`` if it still runs, and wait for it (nothing if ``pid`` is 0); 0."""
+    if pid:
+        try:
+            os.kill(pid, 9)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+    return 0
 
 
 def start_compiling(compile: Callable[[], Any]) -> Compiling | None:
