@@ -20,9 +20,11 @@ them to a fresh git repository there, and measures:
   - rebuilds under `mkdocs serve` (as `make serve` runs it): the time from saving
     a case study to the served page showing the change, for an edit of its body
     and of its title;
-  - pages: site size, the HTML of a case-study page and an index page, the
-    compressed bytes a case-study page loads (images excluded) and the bytes a
-    first search query fetches (in Chromium).
+  - pages: site size, the HTML of a case-study page and an index page, and the
+    compressed bytes a case-study page loads (images excluded), in Chromium;
+  - a first search: the bytes it fetches, for a word of every synthetic case
+    study (the worst case) and for each name of an area, theme and setting (what
+    readers see on the hub and are likely to type), each with nothing cached.
 
 Once, it also builds a project whose git history has --commits commits (edits
 and renames of --history-cases case studies), to price page dates: the hub's one
@@ -39,6 +41,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import math
 import os
 import random
 import re
@@ -513,7 +516,7 @@ def local_file(site: Path, base: str, url: str) -> Path | None:
 
 
 def page_and_search_bytes(browser, site: Path, page_url: str, search: bool) -> tuple[int, int | None]:
-    """Compressed bytes a page loads (images excluded), and bytes of a first search query."""
+    """Compressed bytes a page loads (images excluded), and bytes of a first search query for SEARCH_WORD."""
     server, base = serve_site(site)
     try:
         page = browser.new_page()
@@ -522,16 +525,43 @@ def page_and_search_bytes(browser, site: Path, page_url: str, search: bool) -> t
         page.goto(base + page_url, wait_until="networkidle")
         files = [local_file(site, base, u) for u in loaded]
         load = sum(transfer_bytes(f) for f in files if f is not None and f.suffix not in IMAGE_SUFFIXES)
-        query = None
-        if search:
-            loaded.clear()
-            page.locator("#hub-search-input").fill(SEARCH_WORD)
-            page.wait_for_selector(".hub-search__results li")
-            page.wait_for_load_state("networkidle")
-            files = [local_file(site, base, u) for u in loaded]
-            query = sum(transfer_bytes(f) for f in files if f is not None)
+        query = first_query_bytes(page, site, base, loaded, SEARCH_WORD) if search else None
         page.close()
         return load, query
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def first_query_bytes(page, site: Path, base: str, loaded: list[str], query: str) -> int:
+    """Bytes fetched from typing ``query`` into the header's box of a loaded ``page`` to its results showing."""
+    loaded.clear()
+    page.locator("#hub-search-input").fill(query)
+    status = page.locator(".hub-search__status")
+    status.filter(has_text=re.compile("results? for")).wait_for()  # shown once the results' excerpts are in
+    page.wait_for_load_state("networkidle")
+    files = [local_file(site, base, u) for u in loaded]
+    return sum(transfer_bytes(f) for f in files if f is not None)
+
+
+def reader_queries(taxonomy: Taxonomy) -> list[str]:
+    """What readers are likely to type first: the names of the areas, themes and settings the hub shows them."""
+    return [term.name for vocabulary in (taxonomy.areas, taxonomy.themes, taxonomy.settings) for term in vocabulary]
+
+
+def queries_bytes(browser, site: Path, page_url: str, queries: list[str]) -> list[int]:
+    """Bytes of each of ``queries`` as a first search, each from ``page_url`` in a browser with nothing cached."""
+    server, base = serve_site(site)
+    try:
+        sizes = []
+        for query in queries:
+            page = browser.new_page()  # a new context each time: an empty cache
+            loaded: list[str] = []
+            page.on("requestfinished", lambda r, loaded=loaded: loaded.append(r.url))
+            page.goto(base + page_url, wait_until="networkidle")
+            sizes.append(first_query_bytes(page, site, base, loaded, query))
+            page.close()
+        return sizes
     finally:
         server.shutdown()
         server.server_close()
@@ -565,6 +595,7 @@ class Row:
     hub_load: int | None = None
     material_load: int | None = None
     hub_query: int | None = None
+    query_sizes: list[int] | None = None  # bytes of each of ``reader_queries`` as a first search
     ratios: list[float] = field(default_factory=list)  # hub ÷ Material, build by build
 
 
@@ -618,6 +649,11 @@ def measure(n: int, taxonomy: Taxonomy, browser, edits: int = 3, repeat: int = 3
         hub_load, hub_query = (
             page_and_search_bytes(browser, shipped.site, "case-studies/bench-00000/", True) if browser else (None, None)
         )
+        readers = (
+            queries_bytes(browser, shipped.site, "case-studies/bench-00000/", reader_queries(taxonomy))
+            if browser
+            else None
+        )
         row = Row(
             n=n,
             hub=shipped,
@@ -634,6 +670,7 @@ def measure(n: int, taxonomy: Taxonomy, browser, edits: int = 3, repeat: int = 3
             hub_load=hub_load,
             material_load=material_load,
             hub_query=hub_query,
+            query_sizes=readers,
             ratios=[h.seconds / m.seconds for h, m in zip(hubs, materials, strict=True)],
         )
         if edits:
@@ -720,20 +757,43 @@ def render_tables(rows: list[Row], history: History | None) -> str:
         ]
     lines += [
         "",
-        "**Pages** (HTML as built; page load and search compressed, images excluded)",
+        "**Pages** (HTML as built; page load compressed, images excluded)",
         "",
         "| Case studies | Site hub / Material | Case-study page HTML hub / Material | Index page HTML hub / Material | "
-        "Case-study page load hub / Material | First search query (hub) |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "Case-study page load hub / Material |",
+        "|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
             f"| {r.n:,} | {mb(r.hub_site)} / {mb(r.material_site)} | "
             f"{kb(r.hub_case_html)} / {kb(r.material_case_html)} | "
             f"{kb(r.hub_index_html)} / {kb(r.material_index_html)} | "
-            f"{kb(r.hub_load)} / {kb(r.material_load)} | {kb(r.hub_query)} |"
+            f"{kb(r.hub_load)} / {kb(r.material_load)} |"
         )
+    lines += [
+        "",
+        f"**A first search** (compressed bytes, from typing the query on a case-study page to its results showing, "
+        f'nothing cached): "{SEARCH_WORD}", a word of every synthetic case study, and each name of an area, '
+        f"theme and setting the hub shows readers",
+        "",
+        f'| Case studies | "{SEARCH_WORD}" | The names: median | 90th percentile | Largest | Names over 250 KB |',
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        sizes = sorted(r.query_sizes or [])
+        spread = (
+            [kb(int(statistics.median(sizes))), kb(percentile(sizes, 0.9)), kb(sizes[-1])]
+            + [f"{sum(size > 250 * 1024 for size in sizes)} of {len(sizes)}"]
+            if sizes
+            else ["n/a"] * 4
+        )
+        lines.append(f"| {r.n:,} | **{kb(r.hub_query)}** | " + " | ".join(spread) + " |")
     return "\n".join(lines)
+
+
+def percentile(ordered: list[int], fraction: float) -> int:
+    """The value below which ``fraction`` of ``ordered`` lies (nearest rank)."""
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
 def render_section(rows: list[Row], history: History | None, command: str) -> str:

@@ -51,7 +51,7 @@ def test_bench_runs_and_reports_every_column(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     tables = [block for block in result.stdout.split("\n\n") if block.startswith("| ")]
-    assert len(tables) == 5  # builds, memory, serve, page dates, pages
+    assert len(tables) == 6  # builds, memory, serve, page dates, pages, a first search
     for table in tables:
         header, _rule, *rows = table.splitlines()
         assert rows, header
