@@ -197,8 +197,16 @@ class SearchIndexer:
         ]
         for thread in self._threads:
             thread.start()
-        reply = self._request({"type": "NewIndex", "config": {"force_language": LANGUAGE}})
-        self._index_id = int(reply["index_id"])
+        try:
+            reply = self._request({"type": "NewIndex", "config": {"force_language": LANGUAGE}})
+            self._index_id = int(reply["index_id"])
+        except (IndexerFailed, KeyError, TypeError, ValueError) as exc:
+            # Stopped and waited for, and its threads with it: under serve, every failed build would leave
+            # a writer waiting for pages and an indexer nobody waits for.
+            self.close()
+            code = self._process.returncode
+            ended = f" (it ended with status {code})" if code is not None and code >= 0 else ""
+            raise IndexerFailed(f"{binary} --service did not start an index: {exc}{ended}") from exc
 
     def add_page(self, url: str, html: str) -> None:
         """Index a finished page at site-relative ``url`` (``case-studies/x/``); returns at once."""
@@ -238,7 +246,10 @@ class SearchIndexer:
             thread.join()
         for pipe in (self._process.stdin, self._process.stdout):
             if pipe is not None:
-                pipe.close()
+                try:
+                    pipe.close()
+                except OSError:  # what was left for a stopped indexer cannot be flushed; the pipe is closed
+                    pass
 
     def _send(self, payload: dict[str, Any], awaited: bool) -> int:
         with self._lock:
@@ -283,7 +294,10 @@ class SearchIndexer:
             while chunk := stdout.read1(1 << 16):
                 *messages, pending = (pending + chunk).split(b",")
                 for message in messages:
-                    self._take(json.loads(base64.b64decode(message)))
+                    self._take(json.loads(base64.b64decode(message, validate=True)))
+        except (ValueError, TypeError, AttributeError) as exc:  # not its protocol: said by whoever waits
+            with self._lock:
+                self._errors.append(f"it answered with what is not a message of its protocol ({exc})")
         finally:
             with self._lock:
                 self._stopped = True
