@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
@@ -361,6 +362,84 @@ def test_indexed_text_finds_what_the_html_parser_finds(html):
     # Word for word: the parser splits text at a bare "<", which only adds spaces (phrases match any spacing).
     assert indexed_text(html).split() == reference_text(html).split()
     assert reference_text(for_index(html)).split() == reference_text(html).split()  # Pagefind's copy: same text
+
+
+# The definition of what Pagefind is given: every tag read in turn, an ignored element ending where the
+# elements opened in it are closed. The hub finds the same without reading every tag.
+REFERENCE_TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--.*?-->""", re.S)
+VOID = ReferenceText.VOID
+
+
+def reference_scan(html: str) -> tuple[str, str]:
+    parts, kept, depth, at, cut, kept_from = [], [], 0, 0, 0, 0
+    for tag in REFERENCE_TAG.finditer(html):
+        if not depth and tag.start() > at:
+            parts.append(html[at : tag.start()])
+        at = tag.end()
+        closing, name, attributes = tag.groups()
+        if name is None or name.lower() in VOID:
+            continue
+        if closing:
+            if depth:
+                depth -= 1
+                if not depth and not re.search(r"\sdata-pagefind-(?!ignore(?=[\s=/>]))", html[cut : tag.end()], re.I):
+                    kept.append(html[kept_from:cut])
+                    kept_from = tag.end()
+        elif attributes.rstrip().endswith("/"):
+            continue
+        elif depth:
+            depth += 1
+        elif re.search(r"(?:^|\s)data-pagefind-ignore(?=[\s=/]|$)", attributes, re.I):
+            depth, cut = 1, tag.start()
+    if not depth and at < len(html):
+        parts.append(html[at:])
+    kept.append(html[kept_from:])
+    return " ".join(unescape(part) for part in parts), "".join(kept)
+
+
+def random_html(rng: random.Random, depth: int = 0) -> str:
+    """Well-formed HTML of the kinds the hub makes, with every way an element can be ignored or not."""
+    out = []
+    for _ in range(rng.randint(0, 4)):
+        kind = rng.random()
+        if kind < 0.3:
+            out.append(rng.choice(["Care homes", "A&amp;E", "İstanbul clinic", "3 &lt; 4", "GP practice", " ", "İ"]))
+        elif kind < 0.4:
+            out.append(rng.choice(["<br>", '<img src="a.png" alt="x">', "<hr/>", "<span/>", "<wbr >"]))
+        elif kind < 0.47:
+            out.append(rng.choice(["<!-- <p>note</p> -->", "<!-- <div data-pagefind-ignore> -->", "<!---->"]))
+        elif depth < 4:
+            name = rng.choice(["div", "ul", "li", "p", "section", "aside", "span", "b", "DIV"])
+            attribute = rng.choice(
+                [
+                    "",
+                    " data-pagefind-ignore",
+                    ' data-pagefind-ignore="all"',
+                    " DATA-PAGEFIND-IGNORE",
+                    ' class="x" data-pagefind-ignore ',
+                    ' title="a > b data-pagefind-ignore"',
+                    ' title="a <b" data-pagefind-ignore',
+                    ' data-pagefind-ignore-not="x"',
+                    ' data-pagefind-filter="area:Barnet"',
+                    " data-pagefind-ignore/",
+                ]
+            )
+            if attribute.endswith("/"):
+                out.append(f"<{name}{attribute}>")
+            else:
+                out.append(f"<{name}{attribute}>{random_html(rng, depth + 1)}</{name.lower()}>")
+    return "".join(out)
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_what_pagefind_is_given_is_what_reading_every_tag_gives(seed):
+    rng = random.Random(seed)
+    html = random_html(rng)
+    if rng.random() < 0.2:
+        html += rng.choice(["<section data-pagefind-ignore><p>left open", "<p>left open <i>too"])
+    text, kept = reference_scan(html)
+    assert for_index(html) == kept, html
+    assert indexed_text(html).split() == text.split(), html
 
 
 def test_indexed_text_finds_what_the_html_parser_finds_on_every_case_study_page(hub):
