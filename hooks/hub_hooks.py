@@ -379,7 +379,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         return markdown
     markdown = _page_markdown(markdown, page, config)
     if _serving is not None:
-        _serving.check(page, markdown)
+        _serving.check(page, markdown, files)
         if _serving.reused(page):  # rendered as it was last time: Markdown will not run
             return markdown
     text, blocks = extract_raw(markdown)

@@ -7,7 +7,9 @@ module keeps each hub page as MkDocs rendered it, with the Markdown, meta and si
 it was rendered from: if they are the same in the next build, the page skips Markdown
 and the theme's template and is written as it was. A page's Markdown says everything
 the hub put in it (its record, its lists, its dates), so a save re-renders the edited
-case study and every list, related list and index it appears on, and nothing else.
+case study and every list, related list and index it appears on; and, as MkDocs resolves
+a link to another Markdown file when it renders the page, every page that links to a
+page added, moved or removed (or, by ``#place``, to one edited). Nothing else.
 
 MkDocs-facing, like ``hub_hooks.py``, which uses it.
 """
@@ -15,10 +17,13 @@ MkDocs-facing, like ``hub_hooks.py``, which uses it.
 from __future__ import annotations
 
 import hashlib
+import posixpath
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from hub import pipeline
 from hub.outputs.search import start_indexing_site
@@ -26,6 +31,7 @@ from hub_page import FINISHED_TEMPLATE, HubPage, Rendered
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
@@ -73,12 +79,18 @@ class Serving:
         """Note what the frame of every page is made from in this build."""
         self.site = site_key(nav, config)
 
-    def check(self, page: Page, markdown: str) -> None:
-        """Reuse ``page`` as it was if its Markdown, meta and site are what they were."""
+    def check(self, page: Page, markdown: str, files: Files) -> None:
+        """Reuse ``page`` as it was if its Markdown, meta and site are what they were, and so is every page
+        its Markdown links to. A page with a link to a page the site does not have is never reused: MkDocs
+        says so each time it renders it, and strict mode counts it."""
         if not isinstance(page, HubPage):
             return
         src_uri = page.file.src_uri
-        key = (self.site, markdown, tuple(sorted((k, repr(v)) for k, v in page.meta.items())))
+        targets = linked_pages(markdown, src_uri, files)
+        meta = tuple(sorted((k, repr(v)) for k, v in page.meta.items()))
+        key = (self.site, markdown, meta, targets)
+        if any(found is None for _, found in targets):
+            return
         self.keys[src_uri] = key
         kept = self.pages.get(src_uri)
         if kept is not None and kept.key == key:
@@ -102,6 +114,38 @@ class Serving:
         """Drop pages the site no longer has (a case study renamed or deleted)."""
         for src_uri in set(self.pages) - hub_pages:
             del self.pages[src_uri]
+
+
+# A link or image in Markdown ([text](to), <to>), or an HTML one (href="to", src='to'): its address.
+LINK = re.compile(r"""\]\(\s*<?([^)\s>]+)|\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+
+
+def linked_pages(markdown: str, src_uri: str, files: Files) -> tuple[tuple[str, Any], ...]:
+    """Each Markdown file ``markdown`` links to by a relative address, with what a link to it depends on:
+    where the page is (None if the site has no such file) and, for a link to a place in it, its source.
+
+    MkDocs turns a link to ``other.md`` into the other page's address, and checks a ``#place`` in it
+    against its headings, when it renders the linking page: a page kept from the last build keeps what
+    they were then. The whole Markdown is searched (code included): a page is re-rendered more often
+    than it must be, never less.
+    """
+    found: dict[str, Any] = {}
+    if ".md" not in markdown:  # most pages: no link to a Markdown file (and no search through their lists)
+        return ()
+    for match in LINK.finditer(markdown):
+        address = unquote(match.group(1) or match.group(2))
+        path, _, place = address.partition("#")
+        if not path.endswith(".md") or "://" in path or path.startswith(("/", "mailto:")):
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
+        file = files.get_file_from_path(target)
+        if file is None:
+            found[target] = None
+        elif place:
+            found[target] = (file.dest_uri, hashlib.blake2b(file.content_bytes).hexdigest())
+        else:
+            found.setdefault(target, (file.dest_uri, None))
+    return tuple(sorted(found.items(), key=lambda item: item[0]))
 
 
 def site_key(nav: Navigation, config: MkDocsConfig) -> tuple[Any, ...]:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from sites import ROOT, cs, site_files, write_site
-from support import FIXTURES
+from support import FIXTURES, VALID_BODY
 
 pytestmark = pytest.mark.build
 
@@ -90,26 +90,21 @@ CASE_STUDIES = {
 }
 
 
-def test_each_rebuild_is_the_site_a_fresh_build_gives(tmp_path):
+def serve_and_compare(
+    tmp_path: Path, case_studies: dict[str, str], steps: list[list[tuple[str, str | None]]], config_edit=None
+):
+    """Build the project after each step as `mkdocs serve` does, and as a fresh build; the sites must be the
+    same file for file. Gives the project and each serve build's "reused" message. ``config_edit`` changes
+    the text of the project's mkdocs.yml."""
     root = tmp_path / "project"
-    write_site(root, CASE_STUDIES)
-    camden = root / "case_studies" / "camden-frailty.md"
-    original = camden.read_text(encoding="utf-8")
-    body_edit = original.replace("## What we did\n", "## What we did\n\nA sentence added while serving.\n", 1)
-    title_edit = body_edit.replace("title: Camden frailty team", "title: Camden frailty team, renamed")
-    new_one = cs("Hackney new clinic", "2026-01-05", ["Hackney"], ["accessible-care"])
-    note = (FIXTURES / "adoption.md").read_text(encoding="utf-8")  # Lewisham tried hackney-triage
-    note_edit = note.replace("on Mondays.", "on Mondays and Fridays.")
-    steps = [
-        [],  # the first build
-        [("case_studies/camden-frailty.md", body_edit)],  # its own page only
-        [("case_studies/camden-frailty.md", title_edit)],  # its cards on lists and related lists too
-        [("case_studies/hackney-new.md", new_one)],  # a new case study
-        [("case_studies/islington-frailty.md", None)],  # one removed
-        [("case_studies/adoptions/lewisham-triage.md", note)],  # an adoption note: its case study, cards, lists
-        [("case_studies/adoptions/lewisham-triage.md", note_edit)],  # the note edited: its case study's page
-        [("docs/contribute.md", "# Contribute\n\nHow, said differently.\n")],  # a hand-written page
-    ]
+
+    def start() -> None:
+        write_site(root, case_studies)
+        if config_edit is not None:
+            config = root / "mkdocs.yml"
+            config.write_text(config_edit(config.read_text(encoding="utf-8")), encoding="utf-8")
+
+    start()
     expected = []
     for step in steps:  # the same files, built fresh after each step
         for name, text in step:
@@ -123,7 +118,7 @@ def test_each_rebuild_is_the_site_a_fresh_build_gives(tmp_path):
         fresh_build(root, fresh)
         expected.append(site_files(fresh))
     shutil.rmtree(root)
-    write_site(root, CASE_STUDIES)
+    start()
     (tmp_path / "steps.json").write_text(json.dumps(steps), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(tmp_path / "steps.json")],
@@ -140,6 +135,27 @@ def test_each_rebuild_is_the_site_a_fresh_build_gives(tmp_path):
         assert sorted(served) == sorted(expected[number]), number
         different = [name for name in served if served[name] != expected[number][name]]
         assert different == [], (number, different)
+    return root, counts
+
+
+def test_each_rebuild_is_the_site_a_fresh_build_gives(tmp_path):
+    camden = CASE_STUDIES["camden-frailty.md"]
+    body_edit = camden.replace("## What we did\n", "## What we did\n\nA sentence added while serving.\n", 1)
+    title_edit = body_edit.replace("title: Camden frailty team", "title: Camden frailty team, renamed")
+    new_one = cs("Hackney new clinic", "2026-01-05", ["Hackney"], ["accessible-care"])
+    note = (FIXTURES / "adoption.md").read_text(encoding="utf-8")  # Lewisham tried hackney-triage
+    note_edit = note.replace("on Mondays.", "on Mondays and Fridays.")
+    steps = [
+        [],  # the first build
+        [("case_studies/camden-frailty.md", body_edit)],  # its own page only
+        [("case_studies/camden-frailty.md", title_edit)],  # its cards on lists and related lists too
+        [("case_studies/hackney-new.md", new_one)],  # a new case study
+        [("case_studies/islington-frailty.md", None)],  # one removed
+        [("case_studies/adoptions/lewisham-triage.md", note)],  # an adoption note: its case study, cards, lists
+        [("case_studies/adoptions/lewisham-triage.md", note_edit)],  # the note edited: its case study's page
+        [("docs/contribute.md", "# Contribute\n\nHow, said differently.\n")],  # a hand-written page
+    ]
+    root, counts = serve_and_compare(tmp_path, CASE_STUDIES, steps)
     reused = [int(message.split()[2]) for message in counts]
     assert reused[0] == 0  # nothing to reuse in the first build
     assert all(n > 0 for n in reused[1:])  # then most pages are kept
@@ -151,3 +167,27 @@ def test_each_rebuild_is_the_site_a_fresh_build_gives(tmp_path):
         )
         assert 'id="tried-lewisham-triage"' in hackney
         assert ("on Mondays and Fridays." in hackney) == (number == 6)
+
+
+def test_a_page_follows_the_pages_it_links_to_when_they_are_added_and_removed(tmp_path):
+    # MkDocs turns [text](other.md) into the other page's address when it renders the linking page: a page
+    # kept unchanged from the last build would keep a link to a page since removed, or miss one added.
+    linking = cs(
+        "Bexley workforce",
+        "2024-06-01",
+        ["Bexley"],
+        ["workforce"],
+        body=VALID_BODY.replace("## What we did\n", "## What we did\n\nSee [the later one](later.md).\n", 1),
+    )
+    later = cs("Harrow premises", "2025-03-01", ["Harrow"], ["estates"])
+    steps = [
+        [],  # the link goes nowhere yet (MkDocs warns, and leaves it as written)
+        [("case_studies/later.md", later)],  # now it goes to the new page
+        [("case_studies/later.md", None)],  # and nowhere again
+    ]
+    # A link to a missing page is said at INFO here, so that the builds with none go on (strict mode stops them).
+    relaxed = lambda config: config.replace("  not_found: warn", "  not_found: info")  # noqa: E731
+    root, _ = serve_and_compare(tmp_path, {**CASE_STUDIES, "bexley-workforce.md": linking}, steps, relaxed)
+    for number, address in ((0, 'href="later.md"'), (1, 'href="../later/"'), (2, 'href="later.md"')):
+        page = root / f"served-{number}" / "case-studies" / "bexley-workforce" / "index.html"
+        assert address in page.read_text(encoding="utf-8"), number
