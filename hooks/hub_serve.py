@@ -116,8 +116,12 @@ class Serving:
             del self.pages[src_uri]
 
 
-# A link or image in Markdown ([text](to), <to>), or an HTML one (href="to", src='to'): its address.
-LINK = re.compile(r"""\]\(\s*<?([^)\s>]+)|\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+# A link or image in Markdown ([text](to), [text](<to>)), a reference's definition ([name]: to), or an
+# HTML one (href="to", src='to'): its address.
+LINK = re.compile(
+    r"""\]\(\s*<?([^)\s>]+)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?([^\s>]+)|\b(?:href|src)\s*=\s*["']([^"']+)["']""",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def linked_pages(markdown: str, src_uri: str, files: Files) -> tuple[tuple[str, Any], ...]:
@@ -129,11 +133,11 @@ def linked_pages(markdown: str, src_uri: str, files: Files) -> tuple[tuple[str, 
     they were then. The whole Markdown is searched (code included): a page is re-rendered more often
     than it must be, never less.
     """
-    found: dict[str, Any] = {}
     if ".md" not in markdown:  # most pages: no link to a Markdown file (and no search through their lists)
         return ()
+    found: dict[str, Any] = {}
     for match in LINK.finditer(markdown):
-        address = unquote(match.group(1) or match.group(2))
+        address = unquote(next(group for group in match.groups() if group))
         path, _, place = address.partition("#")
         if not path.endswith(".md") or "://" in path or path.startswith(("/", "mailto:")):
             continue

@@ -105,3 +105,39 @@ def test_a_changed_setting_or_contract_starts_afresh(project, tmp_path):
     settings.write_text(settings.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     pipeline.load_hub(moved, reuse)
     assert reuse.records.misses == 4  # an edited contract: nothing kept
+
+
+def test_a_served_page_depends_on_where_the_pages_it_links_to_are(tmp_path):
+    from mkdocs.structure.files import File, Files
+
+    from hub_serve import linked_pages
+
+    for name in ("case-studies/other.md", "case-studies/placed.md", "resources/guide.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"# {name}\n\n## A place\n", encoding="utf-8")
+    files = Files(
+        [
+            File(n, str(tmp_path), str(tmp_path / "site"), True)
+            for n in ("case-studies/other.md", "case-studies/placed.md", "resources/guide.md")
+        ]
+    )
+    markdown = (
+        "See [one](other.md) and [again](./other.md), [a place](placed.md#a-place), [gone](gone.md),\n"
+        '<a href="../resources/guide.md">the guide</a>, [the web](https://example.org/x.md), [top](#top)\n'
+        "and [by name][ref].\n\n[ref]: ../resources/guide.md\n"
+    )
+    found = dict(linked_pages(markdown, "case-studies/this.md", files))
+    assert found["case-studies/other.md"] == ("case-studies/other/index.html", None)
+    assert found["resources/guide.md"] == ("resources/guide/index.html", None)
+    assert found["case-studies/gone.md"] is None  # never reused: MkDocs warns each time it renders it
+    address, source = found["case-studies/placed.md"]  # a place in it: its headings matter too
+    assert address == "case-studies/placed/index.html" and source
+    assert set(found) == {
+        "case-studies/other.md",
+        "case-studies/placed.md",
+        "case-studies/gone.md",
+        "resources/guide.md",
+    }
+    (tmp_path / "case-studies" / "placed.md").write_text("# Placed\n\n## Another place\n", encoding="utf-8")
+    assert dict(linked_pages(markdown, "case-studies/this.md", files))["case-studies/placed.md"][1] != source
+    assert linked_pages("No links to other pages. [web](https://example.org/)", "case-studies/this.md", files) == ()
