@@ -545,8 +545,10 @@ def first_query_bytes(page, site: Path, base: str, loaded: list[str], query: str
 
 
 def reader_queries(taxonomy: Taxonomy) -> list[str]:
-    """What readers are likely to type first: the names of the areas, themes and settings the hub shows them."""
-    return [term.name for vocabulary in (taxonomy.areas, taxonomy.themes, taxonomy.settings) for term in vocabulary]
+    """What readers are likely to type first: the names of the areas, themes and settings the hub shows them
+    (each once: "Community pharmacy" is a theme and a setting)."""
+    names = [term.name for vocabulary in (taxonomy.areas, taxonomy.themes, taxonomy.settings) for term in vocabulary]
+    return list(dict.fromkeys(names))
 
 
 def queries_bytes(browser, site: Path, page_url: str, queries: list[str]) -> list[int]:

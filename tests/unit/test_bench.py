@@ -69,3 +69,19 @@ def test_the_long_history_has_the_commits_and_renames_asked_for(tmp_path, contra
     assert len(subjects) == 120
     assert any(s.startswith("Rename") for s in subjects) and any(s.startswith("Edit") for s in subjects)
     assert len(list((project / "case_studies").glob("bench-*.md"))) == 12
+
+
+def test_the_percentile_of_the_reader_queries_is_by_nearest_rank():
+    sizes = list(range(10, 110, 10))  # 10 .. 100
+    assert bench.percentile(sizes, 0.9) == 90
+    assert bench.percentile(sizes, 0.5) == 50
+    assert bench.percentile(sizes, 1.0) == 100
+    assert bench.percentile([7], 0.9) == 7
+
+
+def test_reader_queries_are_every_name_readers_are_shown_once(contract):
+    taxonomy = contract.taxonomy
+    queries = bench.reader_queries(taxonomy)
+    names = {term.name for vocabulary in (taxonomy.areas, taxonomy.themes, taxonomy.settings) for term in vocabulary}
+    assert "Hackney" in queries and "Workforce" in queries and "Care homes" in queries
+    assert len(queries) == len(set(queries)) and set(queries) == names
