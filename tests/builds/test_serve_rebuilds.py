@@ -181,7 +181,7 @@ def test_a_page_follows_the_pages_it_links_to_when_they_are_added_and_removed(tm
     )
     later = cs("Harrow premises", "2025-03-01", ["Harrow"], ["estates"])
     steps = [
-        [],  # the link goes nowhere yet (MkDocs warns, and leaves it as written)
+        [],  # the link goes nowhere yet (MkDocs says so, and leaves it as written)
         [("case_studies/later.md", later)],  # now it goes to the new page
         [("case_studies/later.md", None)],  # and nowhere again
     ]
