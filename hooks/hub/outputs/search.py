@@ -84,7 +84,6 @@ def also_known_as(text: str, synonyms: Synonyms) -> str:
 
 # A start or end tag (its attributes may quote a ">"), or a comment: what the text between them is split by.
 TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--.*?-->""", re.S)
-ANY_TAG = re.compile(r"""<(?:/?[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*|!--.*?--)>""", re.S)  # the same, no groups
 IGNORED = re.compile(r"(?:^|\s)data-pagefind-ignore(?=[\s=/]|$)", re.IGNORECASE)
 IGNORE_WORD = re.compile("data-pagefind-ignore", re.IGNORECASE)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -124,8 +123,8 @@ def _scan(html: str) -> tuple[str, str]:
     kept.append(html[kept_from:])
     plain = []
     for text in texts:
-        stripped, tags = ANY_TAG.subn(" ", text)
-        if text.count("<") != tags and text.count("<") != tags + _in_comments(text):
+        stripped, tags = TAG.subn(" ", text)
+        if text.count("<") != tags + _in_comments(text):
             return _scan_every_tag(html)  # a "<" that starts no tag (one in an attribute's value): read them all
         plain.append(stripped)
     return unescape(" ".join(plain)), "".join(kept)
