@@ -515,8 +515,8 @@ def local_file(site: Path, base: str, url: str) -> Path | None:
     return path / "index.html" if path.is_dir() else path if path.is_file() else None
 
 
-def page_and_search_bytes(browser, site: Path, page_url: str, search: bool) -> tuple[int, int | None]:
-    """Compressed bytes a page loads (images excluded), and bytes of a first search query for SEARCH_WORD."""
+def page_load_bytes(browser, site: Path, page_url: str) -> int:
+    """Compressed bytes a page loads, images excluded."""
     server, base = serve_site(site)
     try:
         page = browser.new_page()
@@ -524,24 +524,11 @@ def page_and_search_bytes(browser, site: Path, page_url: str, search: bool) -> t
         page.on("requestfinished", lambda r: loaded.append(r.url))
         page.goto(base + page_url, wait_until="networkidle")
         files = [local_file(site, base, u) for u in loaded]
-        load = sum(transfer_bytes(f) for f in files if f is not None and f.suffix not in IMAGE_SUFFIXES)
-        query = first_query_bytes(page, site, base, loaded, SEARCH_WORD) if search else None
         page.close()
-        return load, query
+        return sum(transfer_bytes(f) for f in files if f is not None and f.suffix not in IMAGE_SUFFIXES)
     finally:
         server.shutdown()
         server.server_close()
-
-
-def first_query_bytes(page, site: Path, base: str, loaded: list[str], query: str) -> int:
-    """Bytes fetched from typing ``query`` into the header's box of a loaded ``page`` to its results showing."""
-    loaded.clear()
-    page.locator("#hub-search-input").fill(query)
-    status = page.locator(".hub-search__status")
-    status.filter(has_text=re.compile("results? for")).wait_for()  # shown once the results' excerpts are in
-    page.wait_for_load_state("networkidle")
-    files = [local_file(site, base, u) for u in loaded]
-    return sum(transfer_bytes(f) for f in files if f is not None)
 
 
 def reader_queries(taxonomy: Taxonomy) -> list[str]:
@@ -552,7 +539,8 @@ def reader_queries(taxonomy: Taxonomy) -> list[str]:
 
 
 def queries_bytes(browser, site: Path, page_url: str, queries: list[str]) -> list[int]:
-    """Bytes of each of ``queries`` as a first search, each from ``page_url`` in a browser with nothing cached."""
+    """Bytes of each of ``queries`` as a first search: fetched from typing it into the header's box on
+    ``page_url`` to its results showing, each in a browser with nothing cached."""
     server, base = serve_site(site)
     try:
         sizes = []
@@ -561,7 +549,13 @@ def queries_bytes(browser, site: Path, page_url: str, queries: list[str]) -> lis
             loaded: list[str] = []
             page.on("requestfinished", lambda r, loaded=loaded: loaded.append(r.url))
             page.goto(base + page_url, wait_until="networkidle")
-            sizes.append(first_query_bytes(page, site, base, loaded, query))
+            loaded.clear()  # what the page itself loaded
+            page.locator("#hub-search-input").fill(query)
+            status = page.locator(".hub-search__status")
+            status.filter(has_text=re.compile("results? for")).wait_for()  # shown once the excerpts are in
+            page.wait_for_load_state("networkidle")
+            files = [local_file(site, base, u) for u in loaded]
+            sizes.append(sum(transfer_bytes(f) for f in files if f is not None))
             page.close()
         return sizes
     finally:
@@ -645,17 +639,15 @@ def measure(n: int, taxonomy: Taxonomy, browser, edits: int = 3, repeat: int = 3
         material_site = folder_bytes(material.site)
         material_case = (material.site / "case-studies" / "bench-00000" / "index.html").stat().st_size
         material_index = (material.site / "tags" / "index.html").stat().st_size
-        material_load = (
-            page_and_search_bytes(browser, material.site, "case-studies/bench-00000/", False)[0] if browser else None
-        )
-        hub_load, hub_query = (
-            page_and_search_bytes(browser, shipped.site, "case-studies/bench-00000/", True) if browser else (None, None)
-        )
-        readers = (
-            queries_bytes(browser, shipped.site, "case-studies/bench-00000/", reader_queries(taxonomy))
-            if browser
-            else None
-        )
+        page_url = "case-studies/bench-00000/"
+        material_load = page_load_bytes(browser, material.site, page_url) if browser else None
+        hub_load = page_load_bytes(browser, shipped.site, page_url) if browser else None
+        # The worst word first, then what readers type: each a first search, with nothing cached.
+        hub_query, readers = None, None
+        if browser:
+            hub_query, *readers = queries_bytes(
+                browser, shipped.site, page_url, [SEARCH_WORD, *reader_queries(taxonomy)]
+            )
         row = Row(
             n=n,
             hub=shipped,

@@ -109,6 +109,7 @@ def related_by_definition(items, indexes, limit, per_term):
     from hub.index.related import WEIGHTS, distinctive_words, group_by_word
 
     by_word = group_by_word(items)
+    by_stem = {c.stem: c for c in items}
     result = {}
     for me in items:
         weight: dict[str, int] = {}
@@ -122,7 +123,6 @@ def related_by_definition(items, indexes, limit, per_term):
             for other in group[:per_term]:
                 if other.stem != me.stem:
                     weight[other.stem] = weight.get(other.stem, 0) + WEIGHTS[kind]
-        by_stem = {c.stem: c for c in items}
         ranked = sorted(weight, key=lambda stem: (-weight[stem], by_stem[stem].sort_key))[:limit]
         result[me.stem] = tuple(by_stem[stem] for stem in ranked)
     return result
