@@ -87,11 +87,10 @@ class Serving:
             return
         src_uri = page.file.src_uri
         targets = linked_pages(markdown, src_uri, files)
-        meta = tuple(sorted((k, repr(v)) for k, v in page.meta.items()))
-        key = (self.site, markdown, meta, targets)
         if any(found is None for _, found in targets):
             return
-        self.keys[src_uri] = key
+        meta = tuple(sorted((k, repr(v)) for k, v in page.meta.items()))
+        key = self.keys[src_uri] = (self.site, markdown, meta, targets)
         kept = self.pages.get(src_uri)
         if kept is not None and kept.key == key:
             self.reused_now[src_uri] = kept
